@@ -1,0 +1,1 @@
+"""Kancil Nari: the store, ingest, metrics and demo data behind the supervisory dashboard."""

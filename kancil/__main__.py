@@ -1,0 +1,5 @@
+import sys
+
+from kancil.cli import main
+
+sys.exit(main())

@@ -1,0 +1,103 @@
+"""Working days: Monday to Friday that are neither Indonesian public holidays nor cuti bersama.
+
+The `holidays` package knows both (country ID, categories ``public`` and ``government``; the latter is cuti
+bersama). The office adds its own rows in ``kalender``: extra closed days (``tutup``, e.g. a local closure) and
+extra service days (``layanan``, e.g. a Saturday "Paspor Simpatik"). A service day on a weekend is *not* a working
+day: its tickets count, but it is not a quota day and does not shorten a completion time.
+
+The result is materialised in ``hari_kerja`` (one row per office and date) with a running ``workday_index``, so
+"working days after date A up to and including date B" is ``index(B) - index(A)``: one join, no loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import holidays
+
+CALENDAR_START = dt.date(2018, 1, 1)
+CALENDAR_END = dt.date(2032, 12, 31)
+ALL_OFFICES = "*"
+
+
+def indonesian_holidays(
+    start: dt.date = CALENDAR_START, end: dt.date = CALENDAR_END, cuti_bersama_is_workday: bool = False
+) -> dict[dt.date, str]:
+    """Public holidays (and cuti bersama unless it counts as a working day) between two dates."""
+    years = range(start.year, end.year + 1)
+    categories: tuple[str, ...] = ("public",) if cuti_bersama_is_workday else ("public", "government")
+    found = holidays.country_holidays("ID", categories=categories, years=years, language="id")
+    return {d: name for d, name in found.items() if start <= d <= end}
+
+
+def is_workday(day: dt.date, holiday_dates: dict[dt.date, str]) -> bool:
+    return day.weekday() < 5 and day not in holiday_dates
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild ``hari_kerja`` for every office in the store (plus ``*`` for offices not yet seen)."""
+    from kancil.settings import get_setting  # late import: settings imports store, store is below us
+
+    cuti_is_work = get_setting(con, "cuti_bersama_hari_kerja") == "true"
+    hol = indonesian_holidays(cuti_bersama_is_workday=cuti_is_work)
+    con.execute("CREATE OR REPLACE TEMP TABLE _libur (tanggal DATE, nama VARCHAR)")
+    if hol:
+        con.executemany("INSERT INTO _libur VALUES (?, ?)", sorted(hol.items()))
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _offices AS
+        SELECT $all AS office_code
+        UNION SELECT DISTINCT office_code FROM antrian
+        UNION SELECT DISTINCT office_code FROM permohonan
+        UNION SELECT DISTINCT office_code FROM kuota
+        UNION SELECT DISTINCT office_code FROM kalender WHERE office_code IS NOT NULL
+        """,
+        {"all": ALL_OFFICES},
+    )
+    con.execute("DELETE FROM hari_kerja")
+    con.execute(
+        """
+        INSERT INTO hari_kerja
+        WITH days AS (
+            SELECT o.office_code, CAST(d.range AS DATE) AS tanggal
+            FROM _offices o, range(CAST($start AS TIMESTAMP), CAST($end AS TIMESTAMP), INTERVAL 1 DAY) d
+        ),
+        flagged AS (
+            SELECT
+                days.office_code,
+                days.tanggal,
+                isodow(days.tanggal) <= 5 AND l.tanggal IS NULL AS base_workday,
+                l.nama AS libur,
+                bool_or(k.jenis = 'tutup') AS closed,
+                bool_or(k.jenis = 'layanan') AS extra_service,
+                string_agg(k.keterangan, '; ') AS catatan
+            FROM days
+            LEFT JOIN _libur l ON l.tanggal = days.tanggal
+            LEFT JOIN kalender k
+                ON k.tanggal = days.tanggal
+                AND (k.office_code IS NULL OR k.office_code = days.office_code)
+            GROUP BY ALL
+        ),
+        decided AS (
+            SELECT
+                office_code,
+                tanggal,
+                base_workday AND NOT coalesce(closed, false) AS is_workday,
+                (base_workday AND NOT coalesce(closed, false)) OR coalesce(extra_service, false) AS is_service_day,
+                coalesce(catatan, libur) AS keterangan
+            FROM flagged
+        )
+        SELECT
+            office_code,
+            tanggal,
+            is_workday,
+            is_service_day,
+            CAST(sum(CAST(is_workday AS INTEGER)) OVER (
+                PARTITION BY office_code ORDER BY tanggal ROWS UNBOUNDED PRECEDING) AS INTEGER),
+            keterangan
+        FROM decided
+        ORDER BY office_code, tanggal
+        """,
+        {"start": CALENDAR_START, "end": CALENDAR_END + dt.timedelta(days=1)},
+    )

@@ -1,0 +1,59 @@
+"""Office settings (targets, thresholds, calendar choices), versioned: every change keeps who, when, old and new.
+
+Defaults live here, so a fresh store works without any settings row; a row in ``pengaturan`` overrides one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from kancil.store import one
+
+DEFAULTS: dict[str, str] = {
+    # Waiting-time targets at the counter, minutes (issue: turnaround page defaults).
+    "target_wait_prioritas": "15",
+    "target_wait_percepatan": "30",
+    "target_wait_reguler": "60",
+    # Completion standard in working days (Permenkumham 8/2014 as amended): 4; percepatan the same day.
+    "target_completion_days": "4",
+    "target_completion_days_percepatan": "0",
+    # Whether cuti bersama counts as a working day (default: no, it is a day off).
+    "cuti_bersama_hari_kerja": "false",
+    # Age threshold shown in labels for lansia.
+    "usia_lansia": "60",
+}
+
+
+def get_setting(con: duckdb.DuckDBPyConnection, key: str) -> str:
+    row = one(con, "SELECT value FROM pengaturan WHERE key = $k", {"k": key})
+    return row[0] if row else DEFAULTS[key]
+
+
+def all_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    values = dict(DEFAULTS)
+    values.update(dict(con.execute("SELECT key, value FROM pengaturan").fetchall()))
+    return values
+
+
+def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str, who: str) -> None:
+    """Change one setting and record the change; the working-day calendar follows at once."""
+    if key not in DEFAULTS:
+        raise KeyError(f"Pengaturan tidak dikenal: {key}")
+    old = get_setting(con, key)
+    now = dt.datetime.now()
+    con.execute("BEGIN")
+    con.execute(
+        "INSERT OR REPLACE INTO pengaturan VALUES ($k, $v, $who, $now)",
+        {"k": key, "v": value, "who": who, "now": now},
+    )
+    con.execute(
+        "INSERT INTO pengaturan_riwayat VALUES ($k, $old, $new, $who, $now)",
+        {"k": key, "old": old, "new": value, "who": who, "now": now},
+    )
+    if key == "cuti_bersama_hari_kerja":
+        from kancil import calendar
+
+        calendar.rebuild(con)
+    con.execute("COMMIT")
