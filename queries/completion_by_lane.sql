@@ -1,0 +1,16 @@
+-- Completion in working days (after the submission date up to and including the issue date) per lane,
+-- over applications of the period whose passport has been issued.
+with issued as (
+    select lane, completion_workdays
+    from stg_permohonan($date_from, $date_to, $office, $lane, $applicant_group, $service_type)
+    where issued_at is not null
+)
+
+select
+    lane,
+    count(*) as n,
+    quantile_cont(completion_workdays, 0.5) as median,
+    quantile_cont(completion_workdays, 0.9) as p90
+from issued
+group by lane
+order by lane
