@@ -29,7 +29,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
 unit: $(VENV)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 test: lint unit
 

@@ -1,0 +1,269 @@
+"""The dashboard's shared frame: store access with caching, the sidebar filters in the URL, and chart helpers.
+
+Pages stay thin: they call ``frame()`` for the filters, ``query()`` (or ``summary()``) for numbers from
+``queries/`` and ``kancil/metrics.py``, and ``chart()`` to show a figure with its numbers one click away.
+
+Caching: a result is cached per (query, parameters, store version). The store version is a sidecar file that
+every writer bumps, so a rerun after a widget change reads nothing from disk, and the first rerun after an
+ingest queries again. No DuckDB connection is kept open (it would block ingestion): each cache miss opens the
+file read-only and closes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kancil import metrics, queries, store
+from kancil.filters import APPLIES_TO, CHOICES, QUERY_KEYS, Filters
+from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, t
+from kancil.safe_export import neutralise_frame
+
+PRESETS = ("kemarin", "7h", "30h", "bulan", "triwulan", "semester", "tahun", "custom")
+BUSY_WAIT_SECONDS = 5.0
+
+
+def db_path() -> Path:
+    """The store the dashboard reads: ``KANCIL_DB`` if set, else ``data/kancil.duckdb``."""
+    return Path(os.environ.get("KANCIL_DB", store.DEFAULT_DB))
+
+
+def lang() -> str:
+    return st.session_state.get("f_lang", DEFAULT_LANGUAGE)
+
+
+def tr(key: str, **values: object) -> str:
+    """A message in the session's language."""
+    return t(key, lang(), **values)
+
+
+# ------------------------------------------------------------------------------------------------ data
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached_query(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
+    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
+        queries.install_macros(con)
+        return queries.run(con, name, filters, **dict(extra))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_summary(db: str, version: str, filters: Filters) -> dict:
+    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
+        queries.install_macros(con)
+        return metrics.summary(con, filters)
+
+
+def _with_fallback(key: tuple, compute):  # noqa: ANN001, ANN202 - small private helper
+    """Serve the last good answer for the same request if the store stays locked by a writer."""
+    remembered = st.session_state.setdefault("_last_good", {})
+    try:
+        value = compute()
+    except store.StoreBusy:
+        if key in remembered:
+            st.toast(tr("store.busy"))
+            return remembered[key]
+        st.warning(tr("store.busy_nothing"))
+        st.stop()
+    remembered[key] = value
+    return value
+
+
+def query(name: str, filters: Filters | None = None, **extra: object) -> pd.DataFrame:
+    """The result of ``queries/<name>.sql`` for these filters (cached per store version)."""
+    db = str(db_path())
+    frozen = tuple(sorted(extra.items()))
+    return _with_fallback(
+        ("q", name, filters, frozen),
+        lambda: _cached_query(db, store.store_version(db), name, filters, frozen),
+    )
+
+
+def summary(filters: Filters) -> dict:
+    """The same KPI object as ``python -m kancil summary`` (one definition)."""
+    db = str(db_path())
+    return _with_fallback(("s", filters), lambda: _cached_summary(db, store.store_version(db), filters))
+
+
+def store_info() -> dict:
+    """Demo flag, newest data, offices and the anchor date of the presets."""
+    row = query("store_info").iloc[0]
+    newest = row["newest_ticket"]
+    newest_date = pd.Timestamp(newest).date() if pd.notna(newest) else None
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    anchor = min(yesterday, newest_date) if newest_date else yesterday
+    offices = tuple(x for x in str(row["offices"] or "").split(",") if x)
+    return {
+        "demo": row["demo"] == "true",
+        "newest": pd.Timestamp(newest).to_pydatetime() if pd.notna(newest) else None,
+        "anchor": anchor,
+        "offices": offices,
+        "layout_change": row["layout_change"],
+    }
+
+
+# ------------------------------------------------------------------------------------------------ period
+
+
+def preset_range(preset: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates of a period preset, ending at the anchor (the newest day with data, at most yesterday)."""
+    if preset == "kemarin":
+        return anchor, anchor
+    if preset == "7h":
+        return anchor - dt.timedelta(days=6), anchor
+    if preset == "bulan":
+        return anchor.replace(day=1), anchor
+    if preset == "triwulan":
+        return dt.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1), anchor
+    if preset == "semester":
+        return dt.date(anchor.year, 1 if anchor.month <= 6 else 7, 1), anchor
+    if preset == "tahun":
+        return dt.date(anchor.year, 1, 1), anchor
+    return anchor - dt.timedelta(days=29), anchor  # 30h and anything unknown
+
+
+def _init_from_url(info: dict) -> None:
+    """On a session's first run, put the link's values into the widgets' state; refuse bad ones politely."""
+    if st.session_state.get("_url_read"):
+        return
+    st.session_state["_url_read"] = True
+    qp = st.query_params
+    refused: list[str] = []
+    if qp.get("bahasa") in ("id", "en"):
+        st.session_state["f_lang"] = qp["bahasa"]
+    elif "bahasa" in qp:
+        refused.append("bahasa")
+    preset = qp.get("periode")
+    if preset is not None:
+        if preset in PRESETS:
+            st.session_state["f_periode"] = preset
+        else:
+            refused.append("periode")
+    try:
+        start = dt.date.fromisoformat(qp["dari"]) if "dari" in qp else None
+        end = dt.date.fromisoformat(qp["sampai"]) if "sampai" in qp else None
+        if start and end and start <= end:
+            st.session_state["f_range"] = (start, end)
+            if preset is None:
+                st.session_state["f_periode"] = "custom"
+        elif start or end:
+            refused.append("dari/sampai")
+    except ValueError:
+        refused.append("dari/sampai")
+    for field, name in QUERY_KEYS.items():
+        value = qp.get(name)
+        if value is None:
+            continue
+        allowed = info["offices"] if field == "office" else CHOICES[field]
+        if value in allowed:
+            st.session_state[f"f_{field}"] = value
+        else:
+            refused.append(name)
+    if "hari" in qp:
+        try:
+            st.session_state["f_hari"] = dt.date.fromisoformat(qp["hari"])
+        except ValueError:
+            refused.append("hari")
+    st.session_state["_refused"] = refused
+
+
+def _select(field: str, options: tuple[str, ...]) -> str | None:
+    choice = st.sidebar.selectbox(
+        tr(f"filter.{field}"), (None, *options), key=f"f_{field}",
+        format_func=lambda c: tr("common.all") if c is None else (c if field == "office" else code_label(c, lang())),
+    )
+    return choice
+
+
+def sidebar_filters(info: dict) -> Filters:
+    """The shared filters in the sidebar, read from and written back to the URL."""
+    _init_from_url(info)
+    st.sidebar.toggle(tr("lang.switch"), key="f_lang_en", value=lang() == "en",
+                      on_change=lambda: st.session_state.update(
+                          f_lang="en" if st.session_state["f_lang_en"] else "id"))
+    st.sidebar.header(tr("filter.header"))
+    preset = st.sidebar.selectbox(
+        tr("filter.period"), PRESETS, key="f_periode", index=PRESETS.index("30h"),
+        format_func=lambda p: tr(f"preset.{p}"),
+    )
+    start, end = preset_range(preset, info["anchor"])
+    if preset == "custom":
+        chosen = st.sidebar.date_input(tr("filter.range"), value=st.session_state.get("f_range", (start, end)),
+                                       format="DD/MM/YYYY")
+        if isinstance(chosen, tuple) and len(chosen) == 2:
+            start, end = chosen
+            st.session_state["f_range"] = (start, end)
+    st.sidebar.caption(tr("filter.period_caption", start=fmt_date(start, lang()), end=fmt_date(end, lang()),
+                          days=(end - start).days + 1))
+    filters = Filters(
+        date_from=start,
+        date_to=end,
+        office=_select("office", info["offices"]),
+        lane=_select("lane", CHOICES["lane"]),
+        group=_select("group", CHOICES["group"]),
+        service_type=_select("service_type", CHOICES["service_type"]),
+        channel=_select("channel", CHOICES["channel"]),
+    )
+    _write_url(filters, preset)
+    return filters
+
+
+def _write_url(filters: Filters, preset: str) -> None:
+    wanted = {"periode": preset}
+    if preset == "custom":
+        wanted.update(dari=filters.date_from.isoformat(), sampai=filters.date_to.isoformat())
+    wanted.update({k: v for k, v in filters.to_query().items() if k not in ("dari", "sampai")})
+    if lang() != DEFAULT_LANGUAGE:
+        wanted["bahasa"] = lang()
+    if "f_hari" in st.session_state and st.session_state.get("_page") == "briefing":
+        wanted["hari"] = st.session_state["f_hari"].isoformat()
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+# ------------------------------------------------------------------------------------------------ page frame
+
+
+def frame(title_key: str, page: str, data_kinds: tuple[str, ...]) -> tuple[Filters, dict]:
+    """Title, demo banner, freshness line, filters, and a notice for filters this page cannot apply."""
+    st.session_state["_page"] = page
+    filters: Filters = st.session_state["_filters"]
+    info: dict = st.session_state["_info"]
+    if info["demo"]:
+        st.warning(tr("banner.demo"), icon="⚠️")
+    st.title(tr(title_key))
+    st.caption(tr("freshness", when=fmt_datetime(info["newest"], lang()),
+                  version=store.store_version(db_path())[:10]))
+    refused = st.session_state.get("_refused")
+    if refused:
+        st.info(tr("filter.bad_link", names=", ".join(refused)))
+        st.session_state["_refused"] = []
+    applied = {f for kind in data_kinds for f in APPLIES_TO[kind]}
+    unused = [tr(f"filter.{f}") for f in QUERY_KEYS if getattr(filters, f) and f not in applied]
+    if unused:
+        st.info(tr("filter.not_applied", names=", ".join(unused)))
+    return filters, info
+
+
+def no_data() -> None:
+    st.info(tr("common.no_data"))
+
+
+def chart(fig, data: pd.DataFrame, caption: str, key: str) -> None:  # noqa: ANN001 - plotly Figure
+    """A Plotly chart, a caption that says what is counted, and its numbers one click away (table + CSV)."""
+    fig.update_layout(separators=",." if lang() == "id" else ".,", margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    st.plotly_chart(fig, width="stretch", key=f"chart_{key}")
+    st.caption(caption)
+    with st.expander(tr("common.numbers")):
+        st.dataframe(data, hide_index=True, width="stretch")
+        st.download_button(
+            tr("common.download_csv"),
+            neutralise_frame(data).to_csv(index=False).encode("utf-8-sig"),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"csv_{key}",
+        )

@@ -1,0 +1,5 @@
+"""Placeholder."""
+
+from kancil import ui
+
+filters, info = ui.frame("nav.quota", "kepuasan", ("antrian",))
