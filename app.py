@@ -8,7 +8,7 @@ import streamlit as st
 
 from kancil import ui
 
-st.set_page_config(page_title="Kancil Nari", page_icon="🛂", layout="wide")
+st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO)
 
 if not ui.db_path().exists():
@@ -19,15 +19,19 @@ info = ui.store_info()
 st.session_state["_info"] = info
 st.session_state["_filters"] = ui.sidebar_filters(info)
 
-pages = {
-    ui.tr("nav.group.daily"): [
-        st.Page("pages/ringkasan.py", title=ui.tr("nav.briefing"), icon="☀️", url_path="ringkasan", default=True),
-    ],
-    ui.tr("nav.group.analysis"): [
-        st.Page("pages/kuota.py", title=ui.tr("nav.quota"), icon="🎫", url_path="kuota"),
-        st.Page("pages/waktu_layanan.py", title=ui.tr("nav.turnaround"), icon="⏱️", url_path="waktu-layanan"),
-        st.Page("pages/kepuasan.py", title=ui.tr("nav.satisfaction"), icon="🙂", url_path="kepuasan"),
-        st.Page("pages/fasilitas.py", title=ui.tr("nav.facilities"), icon="🍼", url_path="fasilitas"),
-    ],
-}
-st.navigation(pages).run()
+# (group, file, title key, icon, url path)
+PAGES = (
+    ("nav.group.daily", "pages/ringkasan.py", "nav.briefing", "wb_sunny", "ringkasan"),
+    ("nav.group.analysis", "pages/kuota.py", "nav.quota", "confirmation_number", "kuota"),
+    ("nav.group.analysis", "pages/waktu_layanan.py", "nav.turnaround", "schedule", "waktu-layanan"),
+    ("nav.group.analysis", "pages/kepuasan.py", "nav.satisfaction", "sentiment_satisfied", "kepuasan"),
+    ("nav.group.analysis", "pages/fasilitas.py", "nav.facilities", "child_care", "fasilitas"),
+)
+
+navigation: dict[str, list[st.Page]] = {}
+for group, path, title, icon, url_path in PAGES:
+    navigation.setdefault(ui.tr(group), []).append(
+        st.Page(path, title=ui.tr(title), icon=f":material/{icon}:", url_path=url_path,
+                default=path.endswith("ringkasan.py"))
+    )
+st.navigation(navigation).run()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kancil import metrics, queries, store
+from kancil import briefing, metrics, queries, store
 from kancil.filters import APPLIES_TO, CHOICES, QUERY_KEYS, Filters
 from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, t
 from kancil.safe_export import neutralise_frame
@@ -58,6 +58,18 @@ def _cached_summary(db: str, version: str, filters: Filters) -> dict:
         return metrics.summary(con, filters)
 
 
+@st.cache_data(max_entries=128, show_spinner=False)
+def _cached_briefing(db: str, version: str, day: dt.date, filters: Filters) -> dict:
+    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
+        return briefing.build(con, day, filters)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
+    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
+        return briefing.default_day(con, anchor, office)
+
+
 def _with_fallback(key: tuple, compute):  # noqa: ANN001, ANN202 - small private helper
     """Serve the last good answer for the same request if the store stays locked by a writer."""
     remembered = st.session_state.setdefault("_last_good", {})
@@ -87,6 +99,18 @@ def summary(filters: Filters) -> dict:
     """The same KPI object as ``python -m kancil summary`` (one definition)."""
     db = str(db_path())
     return _with_fallback(("s", filters), lambda: _cached_summary(db, store.store_version(db), filters))
+
+
+def briefing_data(day: dt.date, filters: Filters) -> dict:
+    """The morning briefing's numbers (kancil/briefing.py), the same as the printed report's."""
+    db = str(db_path())
+    return _with_fallback(("b", day, filters), lambda: _cached_briefing(db, store.store_version(db), day, filters))
+
+
+def default_briefing_day(anchor: dt.date, office: str | None) -> dt.date:
+    db = str(db_path())
+    return _with_fallback(("d", anchor, office),
+                          lambda: _cached_default_day(db, store.store_version(db), anchor, office))
 
 
 def store_info() -> dict:
@@ -234,7 +258,7 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...]) -> tuple[Filte
     filters: Filters = st.session_state["_filters"]
     info: dict = st.session_state["_info"]
     if info["demo"]:
-        st.warning(tr("banner.demo"), icon="⚠️")
+        st.warning(tr("banner.demo"), icon=":material/science:")
     st.title(tr(title_key))
     st.caption(tr("freshness", when=fmt_datetime(info["newest"], lang()),
                   version=store.store_version(db_path())[:10]))
