@@ -1,4 +1,4 @@
-"""Kancil Nari — the entry point: page navigation, the shared sidebar filters and the store check."""
+"""Kancil Nari — the entry point: sign-in, page navigation by role, the shared sidebar filters."""
 
 from __future__ import annotations
 
@@ -6,32 +6,47 @@ import logging
 
 import streamlit as st
 
-from kancil import ui
+from kancil import auth, signin, ui
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
-logging.basicConfig(level=logging.INFO)
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-if not ui.db_path().exists():
-    st.error(ui.tr("store.missing", path=ui.db_path()))
+# (menu group, file, title key, icon, url path, capability needed)
+PAGES = (
+    ("nav.group.daily", "pages/ringkasan.py", "nav.briefing", "wb_sunny", "ringkasan", "dashboard"),
+    ("nav.group.analysis", "pages/kuota.py", "nav.quota", "confirmation_number", "kuota", "dashboard"),
+    ("nav.group.analysis", "pages/waktu_layanan.py", "nav.turnaround", "schedule", "waktu-layanan", "dashboard"),
+    ("nav.group.analysis", "pages/kepuasan.py", "nav.satisfaction", "sentiment_satisfied", "kepuasan", "dashboard"),
+    ("nav.group.analysis", "pages/fasilitas.py", "nav.facilities", "child_care", "fasilitas", "dashboard"),
+    ("nav.group.audit", "pages/unduh.py", "nav.download", "download", "unduh", "download_rows"),
+    ("nav.group.audit", "pages/log_unduhan.py", "nav.download_log", "receipt_long", "log-unduhan", "download_log"),
+    ("nav.group.admin", "pages/data.py", "nav.data", "upload_file", "data", "data_import"),
+    ("nav.group.admin", "pages/pengaturan.py", "nav.settings", "tune", "pengaturan", "settings"),
+    ("nav.group.admin", "pages/pengguna.py", "nav.users", "group", "pengguna", "users"),
+)
+
+db = ui.db_path()
+if not db.exists():
+    st.error(ui.tr("store.missing", path=db))
     st.stop()
+ui.ensure_current_schema(str(db))
+user = signin.require_user(db, ui.tr)
 
 info = ui.store_info()
 st.session_state["_info"] = info
+
+# Every page is registered (so its URL answers, and refuses a role that may not use it, in the page's own
+# frame); the menu shows only the pages this role may use.
+home = next((p for _g, p, *_r, cap in PAGES if auth.can(user, cap)), PAGES[0][1])  # first page the role may use
+pages = {path: st.Page(path, title=ui.tr(title), icon=f":material/{icon}:", url_path=url_path, default=path == home)
+         for _group, path, title, icon, url_path, _cap in PAGES}
+current = st.navigation(list(pages.values()), position="hidden")
+for group in dict.fromkeys(g for g, *_ in PAGES):
+    allowed = [(path, cap) for g, path, *_rest, cap in PAGES if g == group and auth.can(user, cap)]
+    if allowed:
+        st.sidebar.caption(ui.tr(group))
+        for path, _cap in allowed:
+            st.sidebar.page_link(pages[path])
+signin.sidebar_account(ui.tr, ui.lang())
 st.session_state["_filters"] = ui.sidebar_filters(info)
-
-# (group, file, title key, icon, url path)
-PAGES = (
-    ("nav.group.daily", "pages/ringkasan.py", "nav.briefing", "wb_sunny", "ringkasan"),
-    ("nav.group.analysis", "pages/kuota.py", "nav.quota", "confirmation_number", "kuota"),
-    ("nav.group.analysis", "pages/waktu_layanan.py", "nav.turnaround", "schedule", "waktu-layanan"),
-    ("nav.group.analysis", "pages/kepuasan.py", "nav.satisfaction", "sentiment_satisfied", "kepuasan"),
-    ("nav.group.analysis", "pages/fasilitas.py", "nav.facilities", "child_care", "fasilitas"),
-)
-
-navigation: dict[str, list[st.Page]] = {}
-for group, path, title, icon, url_path in PAGES:
-    navigation.setdefault(ui.tr(group), []).append(
-        st.Page(path, title=ui.tr(title), icon=f":material/{icon}:", url_path=url_path,
-                default=path.endswith("ringkasan.py"))
-    )
-st.navigation(navigation).run()
+current.run()

@@ -62,7 +62,54 @@ def cmd_demo(args: argparse.Namespace) -> int:
         Path(args.db), offices=args.offices, days=args.days, seed=args.seed, end=end,
         export_dir=Path(args.export_dir) if args.export_dir else None,
     )
+    if args.accounts:
+        _add_demo_accounts(Path(args.db))
     print(json.dumps(counts, ensure_ascii=False))
+    return 0
+
+
+DEMO_ACCOUNTS = (  # documented in the README; only ever created in a demo store
+    ("kepala", "kepala_kantor", "Kepala Kantor (demo)"),
+    ("supervisor", "supervisor", "Supervisor (demo)"),
+    ("auditor", "auditor", "Auditor (demo)"),
+    ("admin", "admin", "Admin (demo)"),
+)
+
+
+def _add_demo_accounts(db: Path) -> None:
+    from kancil import auth
+
+    with store.writer(db, bump=False) as con:
+        for username, role, name in DEMO_ACCOUNTS:
+            auth.add_user(con, username, f"demo-{username}-2026", role, name, created_by="demo")
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    import getpass as _getpass
+
+    from kancil import auth
+
+    if args.action == "list":
+        with store.reader(args.db) as con:
+            for u in auth.list_users(con):
+                print(f"{u['username']}\t{u['role']}\t{'aktif' if u['active'] else 'nonaktif'}")
+        return 0
+    if args.sso:
+        password = None
+    elif args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = _getpass.getpass("Kata sandi: ")
+        if password != _getpass.getpass("Ulangi kata sandi: "):
+            print("Kedua kata sandi tidak sama.", file=sys.stderr)
+            return 2
+    try:
+        with store.writer(args.db, bump=False) as con:
+            auth.add_user(con, args.username, password, args.role, args.name, created_by=_getpass.getuser())
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"Akun {args.username} ({args.role}) dibuat.")
     return 0
 
 
@@ -99,7 +146,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--end", type=_date, default=None, help="hari terakhir data (bawaan: kemarin)")
     p.add_argument("--export-dir", default=None, help="tulis juga berkas CSV sesuai kontrak data")
+    p.add_argument("--no-accounts", dest="accounts", action="store_false",
+                   help="tanpa akun demo (kepala, supervisor, auditor, admin)")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("user", help="kelola akun: add, list")
+    p.add_argument("action", choices=("add", "list"))
+    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--username")
+    p.add_argument("--role", choices=("kepala_kantor", "supervisor", "auditor", "admin"))
+    p.add_argument("--name")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)")
+    p.add_argument("--sso", action="store_true", help="akun SSO tanpa kata sandi lokal (username = e-mail)")
+    p.set_defaults(func=cmd_user)
 
     p = sub.add_parser("summary", help="KPI suatu periode (JSON)")
     p.add_argument("--db", default=str(store.DEFAULT_DB))

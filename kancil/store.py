@@ -22,7 +22,7 @@ import duckdb
 
 from kancil.contract import CONTRACT
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "kancil.duckdb"
 
 LOCK_WAIT_SECONDS = 30.0
@@ -64,6 +64,19 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS pengaturan_riwayat (
             key VARCHAR, old_value VARCHAR, new_value VARCHAR, changed_by VARCHAR, changed_at TIMESTAMP)""",
     ],
+    3: [
+        # Accounts (argon2 hashes), failed sign-ins (to slow guessing down), the append-only download log.
+        """CREATE TABLE IF NOT EXISTS pengguna (
+            username VARCHAR PRIMARY KEY, password_hash VARCHAR NOT NULL, role VARCHAR NOT NULL,
+            display_name VARCHAR, active BOOLEAN DEFAULT true, created_by VARCHAR, created_at TIMESTAMP)""",
+        """CREATE TABLE IF NOT EXISTS login_gagal (username VARCHAR, attempted_at TIMESTAMP)""",
+        """CREATE TABLE IF NOT EXISTS unduhan_log (
+            download_id VARCHAR, username VARCHAR, role VARCHAR, downloaded_at TIMESTAMP, dataset VARCHAR,
+            filters VARCHAR, file_format VARCHAR, rows BIGINT, sha256 VARCHAR, via VARCHAR)""",
+        """CREATE TABLE IF NOT EXISTS kalender_riwayat (
+            office_code VARCHAR, tanggal DATE, jenis VARCHAR, keterangan VARCHAR, action VARCHAR,
+            changed_by VARCHAR, changed_at TIMESTAMP)""",
+    ],
 }
 
 
@@ -101,8 +114,14 @@ def reader(path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS) -> It
 
 
 @contextlib.contextmanager
-def writer(path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection on a migrated store; closing it bumps the store version."""
+def writer(
+    path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS, bump: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection on a migrated store; closing it bumps the store version.
+
+    ``bump=False`` for writes that change no data the dashboard shows (sign-ins, the download log), so they do
+    not empty the dashboard's cache.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = _connect_with_retry(path, read_only=False, wait=wait)
@@ -111,7 +130,8 @@ def writer(path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS) -> It
         yield con
     finally:
         con.close()
-        bump_version(path)
+        if bump:
+            bump_version(path)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:

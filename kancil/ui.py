@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kancil import briefing, metrics, queries, store
+from kancil import auth, briefing, metrics, queries, store
 from kancil.filters import APPLIES_TO, CHOICES, QUERY_KEYS, Filters
 from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, t
 from kancil.safe_export import neutralise_frame
@@ -252,9 +252,28 @@ def _write_url(filters: Filters, preset: str) -> None:
 # ------------------------------------------------------------------------------------------------ page frame
 
 
-def frame(title_key: str, page: str, data_kinds: tuple[str, ...]) -> tuple[Filters, dict]:
-    """Title, demo banner, freshness line, filters, and a notice for filters this page cannot apply."""
+@st.cache_resource(show_spinner=False)
+def ensure_current_schema(db: str) -> int:
+    """Migrate an older store once per server process, so a newer version opens it without loss."""
+    with store.reader(db) as con:
+        current = store.schema_version(con)
+    if current < store.SCHEMA_VERSION:
+        with store.writer(db, bump=False) as con:
+            current = store.schema_version(con)
+    return current
+
+
+def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
+          capability: str = "dashboard") -> tuple[Filters, dict]:
+    """Title, demo banner, freshness line, filters, and a notice for filters this page cannot apply.
+
+    A role that may not use this page gets a clear refusal instead of the page (its URL may be typed in).
+    """
     st.session_state["_page"] = page
+    user = st.session_state.get("_user")
+    if not auth.can(user, capability):
+        st.error(tr("auth.refused", role=code_label(user.role if user else None, lang())))
+        st.stop()
     filters: Filters = st.session_state["_filters"]
     info: dict = st.session_state["_info"]
     if info["demo"]:

@@ -32,3 +32,26 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path, offices=1, days=120, seed=7, end=dt.date.fromisoformat(DEMO_END))
     return path
+
+
+def app_test(db: Path, role: str | None = "kepala_kantor", page: str | None = None, query: dict | None = None):
+    """An AppTest of the real app on ``db``, signed in with ``role`` (None: not signed in).
+
+    Sign-in itself is tested in tests/test_auth.py; page tests start signed in, as a user would be.
+    """
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    from kancil.auth import User
+
+    os.environ["KANCIL_DB"] = str(db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if role:
+        at.session_state["_user"] = User(f"test-{role}", role, f"Test {role}")
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at

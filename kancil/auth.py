@@ -1,0 +1,143 @@
+"""Accounts, roles and what each role may see (UU 27/2022: disability and health are specific personal data).
+
+Passwords are hashed with Argon2 (argon2-cffi). There is no default password: a new store asks for its first
+admin (or ``python -m kancil user add --role admin``). Failed sign-ins are recorded; after a few, each further try
+waits longer, and after ``LOCK_AFTER`` failures in ``LOCK_MINUTES`` the account is refused for a while.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+import duckdb
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from kancil.store import one
+
+ROLES = ("kepala_kantor", "supervisor", "auditor", "admin")
+MIN_PASSWORD_LENGTH = 10
+LOCK_AFTER = 5
+LOCK_MINUTES = 15
+SESSION_IDLE_MINUTES = 30
+SSO_PASSWORD = "!sso"  # marks an account that signs in through the office's OpenID Connect provider only
+
+# What each capability allows, by role (issue: "Sign-in and roles").
+CAPABILITIES: dict[str, frozenset[str]] = {
+    "dashboard": frozenset({"kepala_kantor", "supervisor", "auditor"}),
+    "officer_detail": frozenset({"supervisor", "auditor"}),
+    "sensitive_detail": frozenset({"supervisor", "auditor"}),
+    "data_import": frozenset({"supervisor", "admin"}),
+    "settings": frozenset({"supervisor"}),
+    "download_rows": frozenset({"auditor"}),
+    "download_log": frozenset({"auditor", "admin"}),
+    "users": frozenset({"admin"}),
+}
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    role: str
+    display_name: str
+
+
+def can(user: User | None, capability: str) -> bool:
+    return user is not None and user.role in CAPABILITIES[capability]
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_new_password(password: str) -> str | None:
+    """A reason the password is not acceptable, or None."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter."
+    return None
+
+
+def has_users(con: duckdb.DuckDBPyConnection) -> bool:
+    return one(con, "SELECT count(*) FROM pengguna WHERE active")[0] > 0
+
+
+def add_user(con: duckdb.DuckDBPyConnection, username: str, password: str | None, role: str,
+             display_name: str | None = None, created_by: str = "system") -> User:
+    """Create an account; ``password=None`` makes an SSO-only account (signs in with the office's OIDC)."""
+    if role not in ROLES:
+        raise ValueError(f"Peran tidak dikenal: {role}; pilih salah satu: {', '.join(ROLES)}")
+    username = username.strip().lower()
+    if not username:
+        raise ValueError("Nama pengguna wajib diisi.")
+    if password is not None and (problem := check_new_password(password)):
+        raise ValueError(problem)
+    if one(con, "SELECT count(*) FROM pengguna WHERE username = $u", {"u": username})[0]:
+        raise ValueError(f"Nama pengguna sudah ada: {username}")
+    con.execute(
+        "INSERT INTO pengguna VALUES ($u, $h, $r, $d, true, $by, $at)",
+        {"u": username, "h": hash_password(password) if password is not None else SSO_PASSWORD, "r": role,
+         "d": display_name or username, "by": created_by, "at": dt.datetime.now()},
+    )
+    return User(username, role, display_name or username)
+
+
+def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool) -> None:
+    con.execute("UPDATE pengguna SET active = $a WHERE username = $u", {"a": active, "u": username})
+
+
+def list_users(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    rows = con.execute(
+        "SELECT username, role, display_name, active, created_by, created_at FROM pengguna ORDER BY username"
+    ).fetchall()
+    keys = ("username", "role", "display_name", "active", "created_by", "created_at")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def recent_failures(con: duckdb.DuckDBPyConnection, username: str, now: dt.datetime) -> int:
+    since = now - dt.timedelta(minutes=LOCK_MINUTES)
+    return one(con, "SELECT count(*) FROM login_gagal WHERE username = $u AND attempted_at >= $s",
+               {"u": username, "s": since})[0]
+
+
+@dataclass(frozen=True)
+class SignIn:
+    user: User | None
+    message: str | None = None
+
+
+def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
+                 now: dt.datetime | None = None, sleep: bool = True) -> SignIn:
+    """Check a password; record failures and slow repeated ones down. ``con`` must be writable."""
+    now = now or dt.datetime.now()
+    username = username.strip().lower()
+    failures = recent_failures(con, username, now)
+    if failures >= LOCK_AFTER:
+        return SignIn(None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {LOCK_MINUTES} menit.")
+    row = one(con, "SELECT password_hash, role, display_name, active FROM pengguna WHERE username = $u",
+              {"u": username})
+    ok = False
+    if row and row[3] and row[0] != SSO_PASSWORD:
+        try:
+            ok = _hasher.verify(row[0], password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+    if ok:
+        con.execute("DELETE FROM login_gagal WHERE username = $u", {"u": username})
+        return SignIn(User(username, row[1], row[2]))
+    con.execute("INSERT INTO login_gagal VALUES ($u, $t)", {"u": username, "t": now})
+    if sleep and failures:
+        time.sleep(min(0.5 * 2 ** failures, 8.0))  # each further failure waits longer
+    return SignIn(None, "Nama pengguna atau kata sandi salah.")
+
+
+def sso_user(con: duckdb.DuckDBPyConnection, email: str | None) -> User | None:
+    """The role of a user signed in through OIDC: the account whose username is the e-mail address."""
+    if not email:
+        return None
+    row = one(con, "SELECT username, role, display_name FROM pengguna WHERE username = $u AND active",
+              {"u": email.strip().lower()})
+    return User(*row) if row else None

@@ -1,0 +1,123 @@
+"""The sign-in screen and session handling of the dashboard (Streamlit side of kancil/auth.py).
+
+Local accounts sign in with a password; where the office has single sign-on configured in
+``.streamlit/secrets.toml`` (an ``[auth]`` section), ``st.login`` is offered and the role is the one of the
+account whose username is the signed-in e-mail address. A session ends after SESSION_IDLE_MINUTES of inactivity.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import streamlit as st
+
+from kancil import auth, store
+from kancil.i18n import code_label
+
+log = logging.getLogger(__name__)
+USER_KEY = "_user"
+
+
+def current_user() -> auth.User | None:
+    return st.session_state.get(USER_KEY)
+
+
+def _sso_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def _expire_idle(tr) -> None:  # noqa: ANN001 - the page's translate function
+    now = time.monotonic()
+    seen = st.session_state.get("_seen")
+    if current_user() and seen and now - seen > auth.SESSION_IDLE_MINUTES * 60:
+        log.info("session of %s ended after inactivity", current_user().username)
+        st.session_state.pop(USER_KEY, None)
+        st.session_state["_signin_note"] = tr("auth.idle", minutes=auth.SESSION_IDLE_MINUTES)
+    st.session_state["_seen"] = now
+
+
+def require_user(db, tr) -> auth.User:  # noqa: ANN001
+    """Return the signed-in user, or show the sign-in (or first-admin) screen and stop the run."""
+    _expire_idle(tr)
+    user = current_user()
+    if user:
+        return user
+    if _sso_configured() and getattr(st.user, "is_logged_in", False):
+        with store.reader(db) as con:
+            user = auth.sso_user(con, st.user.get("email"))
+        if user:
+            st.session_state[USER_KEY] = user
+            return user
+        st.error(tr("auth.sso_no_role"))
+    with store.reader(db) as con:
+        has_users = auth.has_users(con)
+    st.title(tr("app.title"))
+    note = st.session_state.pop("_signin_note", None)
+    if note:
+        st.info(note)
+    if has_users:
+        _sign_in_form(db, tr)
+    else:
+        _first_admin_form(db, tr)
+    st.stop()
+
+
+def _sign_in_form(db, tr) -> None:  # noqa: ANN001
+    with st.form("signin"):
+        st.subheader(tr("auth.signin"))
+        username = st.text_input(tr("auth.username"))
+        password = st.text_input(tr("auth.password"), type="password")
+        submitted = st.form_submit_button(tr("auth.signin"), type="primary")
+    if _sso_configured():
+        st.button(tr("auth.sso"), on_click=st.login)
+    if submitted:
+        with store.writer(db, bump=False) as con:
+            result = auth.authenticate(con, username, password)
+        if result.user:
+            log.info("sign-in %s (%s)", result.user.username, result.user.role)
+            st.session_state[USER_KEY] = result.user
+            st.rerun()
+        log.warning("failed sign-in for %r", username)
+        st.error(tr("auth.failed") if "salah" in (result.message or "") else tr("auth.locked",
+                                                                            minutes=auth.LOCK_MINUTES))
+
+
+def _first_admin_form(db, tr) -> None:  # noqa: ANN001
+    st.info(tr("auth.first_admin_intro"))
+    with st.form("first_admin"):
+        username = st.text_input(tr("auth.username"))
+        password = st.text_input(tr("auth.password"), type="password")
+        again = st.text_input(tr("auth.password_again"), type="password")
+        submitted = st.form_submit_button(tr("auth.create_admin"), type="primary")
+    if not submitted:
+        return
+    if password != again:
+        st.error(tr("auth.mismatch"))
+        return
+    try:
+        with store.writer(db, bump=False) as con:
+            if auth.has_users(con):
+                st.error(tr("auth.already"))
+                return
+            user = auth.add_user(con, username, password, "admin", created_by="first-start")
+    except ValueError as exc:
+        st.error(str(exc))
+        return
+    st.session_state[USER_KEY] = user
+    st.rerun()
+
+
+def sidebar_account(tr, lang: str) -> None:  # noqa: ANN001
+    user = current_user()
+    if not user:
+        return
+    st.sidebar.caption(tr("auth.signed_in_as", name=user.display_name, role=code_label(user.role, lang)))
+    if st.sidebar.button(tr("auth.signout"), key="signout"):
+        st.session_state.pop(USER_KEY, None)
+        if getattr(st.user, "is_logged_in", False):
+            st.logout()
+        st.rerun()
