@@ -1,0 +1,111 @@
+"""Accounts and roles: hashing, slowed-down failures, the first admin, and the role matrix of every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from kancil import auth, store
+from tests.conftest import app_test
+
+PAGES = {
+    "pages/ringkasan.py": {"kepala_kantor", "supervisor", "auditor"},
+    "pages/kuota.py": {"kepala_kantor", "supervisor", "auditor"},
+    "pages/waktu_layanan.py": {"kepala_kantor", "supervisor", "auditor"},
+    "pages/kepuasan.py": {"kepala_kantor", "supervisor", "auditor"},
+    "pages/fasilitas.py": {"kepala_kantor", "supervisor", "auditor"},
+    "pages/unduh.py": {"auditor"},
+    "pages/log_unduhan.py": {"auditor", "admin"},
+    "pages/data.py": {"supervisor", "admin"},
+    "pages/pengaturan.py": {"supervisor"},
+    "pages/pengguna.py": {"admin"},
+}
+
+
+@pytest.fixture()
+def writable_db(metrics_db, tmp_path):
+    path = tmp_path / "store.duckdb"
+    shutil.copy(metrics_db, path)
+    return path
+
+
+def test_password_is_hashed_with_argon2_and_verified(writable_db):
+    with store.writer(writable_db, bump=False) as con:
+        auth.add_user(con, "Sari", "rahasia-sekali-1", "supervisor", "Sari")
+        stored = store.one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0]
+        assert stored.startswith("$argon2") and "rahasia" not in stored
+        assert auth.authenticate(con, "sari", "rahasia-sekali-1", sleep=False).user == auth.User(
+            "sari", "supervisor", "Sari")
+        assert auth.authenticate(con, "sari", "salah-sekali-99", sleep=False).user is None
+
+
+def test_short_password_and_unknown_role_are_refused(writable_db):
+    with store.writer(writable_db, bump=False) as con:
+        with pytest.raises(ValueError, match="minimal 10"):
+            auth.add_user(con, "a", "pendek", "admin")
+        with pytest.raises(ValueError, match="Peran tidak dikenal"):
+            auth.add_user(con, "a", "cukup-panjang-1", "raja")
+
+
+def test_repeated_failures_lock_the_account_for_a_while(writable_db):
+    now = dt.datetime(2026, 11, 1, 9, 0)
+    with store.writer(writable_db, bump=False) as con:
+        auth.add_user(con, "budi", "kata-sandi-benar", "auditor")
+        for i in range(auth.LOCK_AFTER):
+            result = auth.authenticate(con, "budi", "keliru", now=now + dt.timedelta(seconds=i), sleep=False)
+            assert result.user is None and "salah" in result.message
+        locked = auth.authenticate(con, "budi", "kata-sandi-benar", now=now + dt.timedelta(minutes=1), sleep=False)
+        assert locked.user is None and "Terlalu banyak" in locked.message
+        later = now + dt.timedelta(minutes=auth.LOCK_MINUTES + 1)
+        assert auth.authenticate(con, "budi", "kata-sandi-benar", now=later, sleep=False).user is not None
+
+
+def test_sso_account_cannot_sign_in_with_a_password(writable_db):
+    with store.writer(writable_db, bump=False) as con:
+        auth.add_user(con, "kepala@imigrasi.go.id", None, "kepala_kantor")
+        assert auth.authenticate(con, "kepala@imigrasi.go.id", "!sso", sleep=False).user is None
+        assert auth.sso_user(con, "Kepala@Imigrasi.go.id").role == "kepala_kantor"
+        assert auth.sso_user(con, "orang.lain@imigrasi.go.id") is None
+
+
+def test_first_start_asks_for_the_first_admin(writable_db):
+    at = app_test(writable_db, role=None)
+    assert "akun admin pertama" in at.info[0].value
+    at.text_input[0].input("kepala")
+    at.text_input[1].input("admin-pertama-1")
+    at.text_input[2].input("admin-pertama-1")
+    at.button[0].click().run()
+    assert not at.exception
+    with store.reader(writable_db) as con:
+        assert auth.list_users(con)[0]["role"] == "admin"
+    # the next visitor gets the sign-in form, not a second first-admin form
+    again = app_test(writable_db, role=None)
+    assert [t.label for t in again.text_input] == ["Nama pengguna", "Kata sandi"]
+
+
+def test_sign_in_form_refuses_a_wrong_password(writable_db):
+    with store.writer(writable_db, bump=False) as con:
+        auth.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+    at = app_test(writable_db, role=None)
+    at.text_input[0].input("sari")
+    at.text_input[1].input("bukan-ini")
+    at.button[0].click().run()
+    assert at.error[0].value == "Nama pengguna atau kata sandi salah."
+    at.text_input[1].input("rahasia-sekali-1")
+    at.button[0].click().run()
+    assert not at.exception and at.title[0].value == "Ringkasan pagi"
+
+
+@pytest.mark.parametrize("role", auth.ROLES)
+def test_role_matrix(metrics_db, role):
+    """Each role: the menu lists exactly its pages, and every other page's URL refuses it with a message."""
+    home = app_test(metrics_db, role=role)
+    menu = {link.label for link in home.sidebar.get("page_link")}
+    allowed = {page for page, roles in PAGES.items() if role in roles}
+    assert len(menu) == len(allowed)
+    for page, roles in PAGES.items():
+        at = app_test(metrics_db, role=role, page=page)
+        refused = [e.value for e in at.error if "tidak tersedia untuk peran" in e.value]
+        assert bool(refused) == (role not in roles), (role, page)
