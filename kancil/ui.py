@@ -151,48 +151,54 @@ def preset_range(preset: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _init_from_url(info: dict) -> None:
-    """On a session's first run, put the link's values into the widgets' state; refuse bad ones politely."""
-    if st.session_state.get("_url_read"):
-        return
+    """Put the link's values into the widgets' state where a widget has none yet; refuse bad ones politely.
+
+    On a session's first run this is what makes a copied link reproduce a view. It runs on every run, for keys
+    the widgets do not hold yet, so state that Streamlit dropped (it does on some page switches) comes back
+    from the URL instead of silently falling back to the defaults.
+    """
+    first = not st.session_state.get("_url_read")
     st.session_state["_url_read"] = True
     qp = st.query_params
+    state = st.session_state
     refused: list[str] = []
-    if qp.get("bahasa") in ("id", "en"):
-        st.session_state["f_lang"] = qp["bahasa"]
-    elif "bahasa" in qp:
-        refused.append("bahasa")
+    if "f_lang" not in state and "bahasa" in qp:
+        if qp["bahasa"] in ("id", "en"):
+            state["f_lang"] = qp["bahasa"]
+        else:
+            refused.append("bahasa")
     preset = qp.get("periode")
-    if preset is not None:
+    if "f_periode" not in state and preset is not None:
         if preset in PRESETS:
-            st.session_state["f_periode"] = preset
+            state["f_periode"] = preset
         else:
             refused.append("periode")
-    try:
-        start = dt.date.fromisoformat(qp["dari"]) if "dari" in qp else None
-        end = dt.date.fromisoformat(qp["sampai"]) if "sampai" in qp else None
-        if start and end and start <= end:
-            st.session_state["f_range"] = (start, end)
+    if "f_range" not in state and ("dari" in qp or "sampai" in qp):
+        try:
+            start, end = dt.date.fromisoformat(qp.get("dari", "")), dt.date.fromisoformat(qp.get("sampai", ""))
+            if start > end:
+                raise ValueError("start after end")
+            state["f_range"] = (start, end)
             if preset is None:
-                st.session_state["f_periode"] = "custom"
-        elif start or end:
+                state["f_periode"] = "custom"
+        except ValueError:
             refused.append("dari/sampai")
-    except ValueError:
-        refused.append("dari/sampai")
     for field, name in QUERY_KEYS.items():
         value = qp.get(name)
-        if value is None:
+        if f"f_{field}" in state or value is None:
             continue
         allowed = info["offices"] if field == "office" else CHOICES[field]
         if value in allowed:
-            st.session_state[f"f_{field}"] = value
+            state[f"f_{field}"] = value
         else:
             refused.append(name)
-    if "hari" in qp:
+    if "f_hari" not in state and "hari" in qp:
         try:
-            st.session_state["f_hari"] = dt.date.fromisoformat(qp["hari"])
+            state["f_hari"] = dt.date.fromisoformat(qp["hari"])
         except ValueError:
             refused.append("hari")
-    st.session_state["_refused"] = refused
+    if first:
+        state["_refused"] = refused
 
 
 def _select(field: str, options: tuple[str, ...]) -> str | None:
@@ -243,8 +249,8 @@ def _write_url(filters: Filters, preset: str) -> None:
     wanted.update({k: v for k, v in filters.to_query().items() if k not in ("dari", "sampai")})
     if lang() != DEFAULT_LANGUAGE:
         wanted["bahasa"] = lang()
-    if "f_hari" in st.session_state and st.session_state.get("_page") == "briefing":
-        wanted["hari"] = st.session_state["f_hari"].isoformat()
+    if "hari" in st.query_params:  # the briefing page's own parameter: that page keeps it up to date
+        wanted["hari"] = st.query_params["hari"]
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -270,6 +276,8 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
     A role that may not use this page gets a clear refusal instead of the page (its URL may be typed in).
     """
     st.session_state["_page"] = page
+    if page != "briefing" and "hari" in st.query_params:
+        del st.query_params["hari"]
     user = st.session_state.get("_user")
     if not auth.can(user, capability):
         st.error(tr("auth.refused", role=code_label(user.role if user else None, lang())))

@@ -26,6 +26,7 @@ if "f_hari" not in st.session_state:
 day_col, caption_col = st.columns([1, 3], vertical_alignment="bottom")
 day: dt.date = day_col.date_input(ui.tr("brief.day"), key="f_hari", format="DD/MM/YYYY")
 caption_col.caption(ui.tr("brief.day_caption", day=fmt_date(day, lang, long=True)))
+st.query_params["hari"] = day.isoformat()
 
 data = ui.briefing_data(day, filters.replace(date_from=day, date_to=day))
 today, recent, targets = data["today"], data["last30"], data["targets"]

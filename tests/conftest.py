@@ -34,7 +34,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def app_test(db: Path, role: str | None = "kepala_kantor", page: str | None = None, query: dict | None = None):
+def app_test(db: Path, role: str | None = "kepala_kantor", page: str | None = None, query: dict | None = None,
+             state: dict | None = None):
     """An AppTest of the real app on ``db``, signed in with ``role`` (None: not signed in).
 
     Sign-in itself is tested in tests/test_auth.py; page tests start signed in, as a user would be.
@@ -51,7 +52,15 @@ def app_test(db: Path, role: str | None = "kepala_kantor", page: str | None = No
         at.session_state["_user"] = User(f"test-{role}", role, f"Test {role}")
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     at.run()
     if page:
         at.switch_page(page).run()
     return at
+
+
+def url_param(at, key: str) -> str | None:
+    """A URL parameter of an AppTest as one string (AppTest keeps some as lists)."""
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value

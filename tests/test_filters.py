@@ -1,0 +1,72 @@
+"""Shared filters: presets, the URL round trip, bad links, and number/date formats per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kancil.i18n import fmt_date, fmt_num, fmt_pct, t
+from kancil.ui import preset_range
+from tests.conftest import app_test, url_param
+
+ANCHOR = dt.date(2026, 5, 16)
+
+
+@pytest.mark.parametrize(
+    ("preset", "start"),
+    [("kemarin", "2026-05-16"), ("7h", "2026-05-10"), ("30h", "2026-04-17"), ("bulan", "2026-05-01"),
+     ("triwulan", "2026-04-01"), ("semester", "2026-01-01"), ("tahun", "2026-01-01")],
+)
+def test_presets_end_at_the_anchor(preset, start):
+    assert preset_range(preset, ANCHOR) == (dt.date.fromisoformat(start), ANCHOR)
+
+
+def test_semester_two_starts_in_july():
+    assert preset_range("semester", dt.date(2026, 11, 3))[0] == dt.date(2026, 7, 1)
+    assert preset_range("triwulan", dt.date(2026, 11, 3))[0] == dt.date(2026, 10, 1)
+
+
+def test_filter_state_goes_into_the_url(metrics_db):
+    # AppTest drops the entry script's sidebar widgets on reruns under st.navigation, so clicks in the sidebar
+    # are tested in the real browser (tests/test_e2e_*.py); here the widget state is set before the first run.
+    at = app_test(metrics_db, state={"f_lane": "prioritas", "f_office": "TST", "f_periode": "7h"})
+    assert not at.exception
+    assert (url_param(at, "jalur"), url_param(at, "kantor"), url_param(at, "periode")) == ("prioritas", "TST", "7h")
+
+
+def test_filters_survive_a_page_switch(metrics_db):
+    at = app_test(metrics_db, query={"jalur": "reguler", "kantor": "TST"}, page="pages/kuota.py")
+    assert (url_param(at, "jalur"), url_param(at, "kantor")) == ("reguler", "TST")
+    assert at.session_state["_filters"].lane == "reguler" and at.session_state["_filters"].office == "TST"
+
+
+def test_a_copied_link_reproduces_the_view(metrics_db):
+    link = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16", "kantor": "TST",
+            "jalur": "reguler", "kelompok": "lansia", "bahasa": "en"}
+    at = app_test(metrics_db, query=link)
+    assert not at.exception
+    assert at.sidebar.selectbox(key="f_lane").value == "reguler"
+    assert at.sidebar.selectbox(key="f_group").value == "lansia"
+    assert at.sidebar.selectbox(key="f_office").value == "TST"
+    assert at.session_state["f_range"] == (dt.date(2026, 5, 11), dt.date(2026, 5, 16))
+    assert at.title[0].value == "Morning briefing"
+    assert any("11 May 2026 – 16 May 2026 (6 days)" in c.value for c in at.sidebar.caption)
+
+
+def test_a_bad_link_falls_back_with_a_notice(metrics_db):
+    at = app_test(metrics_db, query={"jalur": "vip", "dari": "2026-02-31", "sampai": "2026-03-01",
+                                     "periode": "selamanya"})
+    assert not at.exception
+    assert any("vip" not in i.value and "jalur" in i.value for i in at.info)
+    assert at.sidebar.selectbox(key="f_lane").value is None
+    assert at.sidebar.selectbox(key="f_periode").value == "30h"
+
+
+def test_indonesian_and_english_formats():
+    assert fmt_num(1234.5, "id", 1) == "1.234,5" and fmt_num(1234.5, "en", 1) == "1,234.5"
+    assert fmt_pct(0.5714, "id", 1) == "57,1%"
+    assert fmt_date(dt.date(2026, 11, 28), "id") == "28 Nov 2026"
+    assert fmt_date(dt.date(2026, 8, 17), "id", long=True) == "17 Agustus 2026"
+    assert fmt_num(None) == "—"
+    assert t("nav.quota", "en") == "Quota" and t("nav.quota") == "Kuota"
