@@ -1,5 +1,116 @@
-"""Placeholder: filled in by the trust-and-administration work."""
+"""Pengguna: the accounts of the dashboard (never their password hashes), adding one, and (de)activating one.
 
-from kancil import ui
+The rules live in kancil/admin.py and kancil/auth.py (argon2 hashes, minimum length, SSO-only accounts whose
+username is the e-mail address, no self-lock-out, never the last active admin); this page collects the values.
+Usernames and display names are user text: shown in tables and plain widgets only, never as markdown.
+"""
 
-filters, info = ui.frame("nav.users", "pengguna", ("antrian",), capability="users")
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kancil import admin, auth, signin, store, ui
+from kancil.i18n import code_label, fmt_datetime
+
+FLASH_KEY = "users_flash"
+
+filters, info = ui.frame("nav.users", "pengguna", (), capability="users")
+lang = ui.lang()
+user = signin.current_user()
+
+
+def write(change, message_key: str) -> None:  # noqa: ANN001 - a function of a writable connection
+    """Make a change (no dashboard data changes: the store version stays); refusals in place, else rerun."""
+    try:
+        with store.writer(ui.db_path(), bump=False) as con:
+            change(con)
+    except admin.AdminError as exc:
+        st.error(ui.tr(exc.key, **exc.values))
+        return
+    except store.StoreBusy:
+        st.warning(ui.tr("store.busy_nothing"))
+        return
+    st.session_state[FLASH_KEY] = ui.tr(message_key)
+    st.rerun()
+
+
+def yes_no(value: bool) -> str:
+    return ui.tr("users.yes" if value else "users.no")
+
+
+def accounts_table(accounts: pd.DataFrame) -> None:
+    st.subheader(ui.tr("users.list"))
+    if accounts.empty:
+        st.info(ui.tr("users.none"))
+        return
+    st.dataframe(pd.DataFrame({
+        ui.tr("users.col.username"): accounts["username"],
+        ui.tr("users.col.role"): [code_label(r, lang) for r in accounts["role"]],
+        ui.tr("users.col.name"): accounts["display_name"],
+        ui.tr("users.col.sign_in"): [ui.tr("users.sign_in.sso" if s else "users.sign_in.password")
+                                     for s in accounts["sso"]],
+        ui.tr("users.col.active"): [yes_no(bool(a)) for a in accounts["active"]],
+        ui.tr("users.col.created_by"): accounts["created_by"].fillna("—"),
+        ui.tr("users.col.created_at"): ["—" if pd.isna(v) else fmt_datetime(pd.Timestamp(v).to_pydatetime(), lang)
+                                        for v in accounts["created_at"]],
+    }), hide_index=True, width="stretch")
+    st.caption(ui.tr("users.roles_caption"))
+
+
+def add_form() -> None:
+    st.subheader(ui.tr("users.add"))
+    with st.form("users_add_form", clear_on_submit=False):
+        left, right = st.columns(2)
+        username = left.text_input(ui.tr("users.username"), max_chars=120, help=ui.tr("users.username_help"),
+                                   key="users_username")
+        role = left.selectbox(ui.tr("users.role"), auth.ROLES, format_func=lambda r: code_label(r, lang),
+                              key="users_role")
+        name = left.text_input(ui.tr("users.display_name"), max_chars=120, key="users_name")
+        sso = right.checkbox(ui.tr("users.sso"), key="users_sso")
+        password = right.text_input(ui.tr("users.password", n=auth.MIN_PASSWORD_LENGTH), type="password",
+                                    key="users_password")
+        again = right.text_input(ui.tr("users.password_again"), type="password", key="users_password_again")
+        submitted = st.form_submit_button(ui.tr("users.create"), type="primary")
+    if submitted:
+        for key in ("users_password", "users_password_again"):  # never keep a password in the session
+            st.session_state.pop(key, None)
+        write(lambda con: admin.create_account(con, user.username, username, role, name, password, again, sso),
+              "users.created")
+
+
+def activation(accounts: pd.DataFrame) -> None:
+    if accounts.empty:
+        return
+    st.subheader(ui.tr("users.active"))
+    st.caption(ui.tr("users.active_caption", minutes=auth.SESSION_IDLE_MINUTES))
+    rows = accounts.to_dict("records")
+    pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+    pick = pick_col.selectbox(
+        ui.tr("users.pick"), range(len(rows)), index=None, placeholder=ui.tr("users.pick_placeholder"),
+        format_func=lambda i: f"{rows[i]['username']} ({code_label(rows[i]['role'], lang)}, "
+                              f"{ui.tr('users.state_active' if rows[i]['active'] else 'users.state_inactive')})",
+        key="users_pick",
+    )
+    if pick is None:
+        return
+    chosen = rows[pick]
+    active = bool(chosen["active"])
+    if button_col.button(ui.tr("users.deactivate" if active else "users.reactivate"), key="users_toggle"):
+        write(lambda con: admin.change_active(con, user.username, chosen["username"], not active),
+              "users.deactivated" if active else "users.reactivated")
+
+
+flash = st.session_state.pop(FLASH_KEY, None)
+if flash:
+    st.success(flash)
+st.caption(ui.tr("users.intro"))
+try:
+    with store.reader(ui.db_path(), wait=ui.BUSY_WAIT_SECONDS) as con:
+        accounts = admin.accounts(con)
+except store.StoreBusy:
+    st.warning(ui.tr("store.busy_nothing"))
+    st.stop()
+accounts_table(accounts)
+add_form()
+activation(accounts)
