@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from kancil import ui
+from kancil import report, ui
 from kancil.briefing import attention_text
 from kancil.contract import FACILITIES
 from kancil.i18n import code_label, fmt_date, fmt_num
@@ -88,3 +88,8 @@ for item in data["attention"]:
     text_col, link_col = st.columns([6, 1], vertical_alignment="center")
     text_col.warning(attention_text(item, lang), icon=":material/priority_high:")
     link_col.page_link(PAGES[item["page"]], label=ui.tr("brief.see"), icon=":material/arrow_forward:")
+
+st.divider()
+st.download_button(ui.tr("brief.print"), report.render_html(data, lang, demo=info["demo"]),
+                   file_name=f"ringkasan-{day.isoformat()}.html", mime="text/html", key="brief_print",
+                   icon=":material/print:", on_click="ignore")
