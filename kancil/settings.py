@@ -6,8 +6,10 @@ Defaults live here, so a fresh store works without any settings row; a row in ``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import duckdb
+import pandas as pd
 
 from kancil.store import one
 
@@ -29,6 +31,18 @@ DEFAULTS: dict[str, str] = {
 def get_setting(con: duckdb.DuckDBPyConnection, key: str) -> str:
     row = one(con, "SELECT value FROM pengaturan WHERE key = $k", {"k": key})
     return row[0] if row else DEFAULTS[key]
+
+
+def effective(rows: Iterable[tuple[str, str]] | pd.DataFrame) -> dict[str, str]:
+    """The defaults overlaid with an office's changed settings (``queries/settings.sql`` rows), unknown keys dropped.
+
+    Pages read the settings through the cached query layer, not a connection, so they need this pure version of
+    ``all_settings``.
+    """
+    pairs = rows[["key", "value"]].itertuples(index=False) if isinstance(rows, pd.DataFrame) else rows
+    values = dict(DEFAULTS)
+    values.update({key: str(value) for key, value in pairs if key in DEFAULTS and value is not None})
+    return values
 
 
 def all_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

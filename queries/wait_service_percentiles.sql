@@ -1,0 +1,40 @@
+-- Waiting time (issued -> called) and service time (service start -> end) in minutes per lane: n, linear
+-- quantiles (median, p75, p90, p95), the 101 quantiles 0%, 1%, ..., 100% (`curve`: the distribution, plotted as
+-- an ECDF) and, for the wait, how many tickets were called within the lane's target ($target_prioritas,
+-- $target_reguler, $target_percepatan minutes). Tickets never called have no wait.
+with tickets as (
+    select * from stg_antrian($date_from, $date_to, $office, $lane, $applicant_group, $service_type, $channel)
+),
+
+measured as (
+    select lane, 'wait' as measure, wait_minutes as minutes from tickets where wait_minutes is not null
+    union all
+    select lane, 'service' as measure, service_minutes as minutes from tickets where service_minutes is not null
+),
+
+targeted as (
+    select
+        *,
+        case lane
+            when 'prioritas' then $target_prioritas
+            when 'reguler' then $target_reguler
+            when 'percepatan' then $target_percepatan
+        end as target_minutes
+    from measured
+)
+
+select
+    measure,
+    lane,
+    count(*) as n,
+    quantile_cont(minutes, 0.5) as median,
+    quantile_cont(minutes, 0.75) as p75,
+    quantile_cont(minutes, 0.9) as p90,
+    quantile_cont(minutes, 0.95) as p95,
+    case when measure = 'wait' then count(*) filter (where minutes <= target_minutes) end as within_target,
+    case when measure = 'wait' then count(*) filter (where minutes <= target_minutes) / count(*) end
+        as share_within_target,
+    quantile_cont(minutes, [i / 100 for i in range(0, 101)]) as curve
+from targeted
+group by measure, lane
+order by measure desc, lane
