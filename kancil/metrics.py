@@ -92,6 +92,18 @@ def ikm(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     }
 
 
+def ikm_score_weight_0_11(elements: dict[str, float | None]) -> float | None:
+    """The converted score with the weight rounded to 0.11 as in the regulation's worked example (Σ NRR x 0.11 x 25).
+
+    Only for comparison with official reports that use it (it comes out about 1% lower than the exact 1/9);
+    ``ikm()`` returns the same value as ``score_weight_0_11``. None when an element has no answer.
+    """
+    values = [elements.get(u) for u in IKM_ELEMENTS]
+    if any(v is None or pd.isna(v) for v in values):
+        return None
+    return sum(float(v) for v in values) * IKM_ROUNDED_WEIGHT * 25
+
+
 def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """The ``python -m kancil summary`` object; the briefing page shows these same numbers."""
     lanes = (filters.lane,) if filters.lane else LANES
