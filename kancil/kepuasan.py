@@ -2,7 +2,7 @@
 elements lowest first, and whether the survey reached the Krejcie-Morgan sample size.
 
 The SQL in ``queries/`` does the counting. What is here needs Python: the bootstrap interval of an IKM score
-(``stats.ikm_ci``'s numbers, computed faster) over the response rows of ``queries/survey_responses.sql``, with the
+(``stats.ikm_ci``) over the response rows of ``queries/survey_responses.sql``, with the
 score itself defined as in
 ``queries/ikm_elements.sql`` (mean answer of each element, unanswered left out, x 1/9 x 25), so a lane's or a
 month's score here equals the one ``metrics.summary`` reports for that lane or month.
@@ -20,7 +20,6 @@ from kancil.contract import IKM_ELEMENTS
 
 ELEMENT_FLOOR = 3.0  # the reference line of the element chart: an NRR below "Sesuai" (3) asks for attention
 BUCKET_COLUMNS = {"month": "month_start", "quarter": "quarter_start", "semester": "semester_start"}
-CHUNK_CELLS = 2_000_000  # resampled responses held in memory at once (16 MB of row numbers)
 
 
 def answers(rows: pd.DataFrame) -> np.ndarray:
@@ -37,37 +36,6 @@ def score(values: np.ndarray) -> float | None:
         return stats.ikm_score(values)
 
 
-def ikm_interval(values: np.ndarray, n_boot: int = 1000, seed: int = 14) -> tuple[float | None, float | None]:
-    """The 95% bootstrap interval of ``stats.ikm_ci`` (the same resamples of whole responses, the same numbers),
-    in a fraction of its time: a page draws a dozen of them, over up to tens of thousands of responses.
-
-    Each resample becomes response weights (how often each response was drawn), so its nine element sums and answer
-    counts are one matrix product instead of a loop over resamples; the row numbers are drawn in chunks from the
-    same generator, which yields the same stream as ``stats.ikm_ci``'s single draw.
-    """
-    arr = np.asarray(values, dtype=float)
-    n = len(arr)
-    if n < 2:
-        return None, None
-    answered = ~np.isnan(arr)
-    filled, ones = np.where(answered, arr, 0.0), answered.astype(float)
-    rng = np.random.default_rng(seed)
-    per_chunk = max(1, CHUNK_CELLS // n)
-    scores = []
-    for start in range(0, n_boot, per_chunk):
-        rows = min(per_chunk, n_boot - start)
-        picks = rng.integers(0, n, size=(rows, n)) + (np.arange(rows) * n)[:, None]
-        weights = np.bincount(picks.ravel(), minlength=rows * n).reshape(rows, n).astype(float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means = (weights @ filled) / (weights @ ones)  # NaN where a resample has no answer to an element
-        scores.append(means.mean(axis=1) * 25)
-    found = np.concatenate(scores)
-    found = found[~np.isnan(found)]
-    if len(found) == 0:
-        return None, None
-    return float(np.percentile(found, 2.5)), float(np.percentile(found, 97.5))
-
-
 def ikm_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
     """Per value of ``column`` (a missing lane or group is kept as None): n, the IKM score, its 95% bootstrap
     interval and whether n < 30; in the order the values first appear after sorting (None last)."""
@@ -76,7 +44,7 @@ def ikm_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
     keys = rows[column].astype(object).where(rows[column].notna(), None)
     for key in sorted(keys.unique(), key=lambda k: (k is None, str(k))):
         part = answers(rows[(keys == key) if key is not None else keys.isna()])
-        low, high = ikm_interval(part) if score(part) is not None else (None, None)
+        low, high = stats.ikm_ci(part) if score(part) is not None else (None, None)
         out.append([key, len(part), score(part), low, high, stats.is_small(len(part))])
     return pd.DataFrame(out, columns=columns)
 
