@@ -3,7 +3,10 @@
 DuckDB lets one process write a file, or many processes read it, never both at once. The dashboard therefore
 never keeps a connection open: every query batch opens the file read-only, reads, and closes (about 20 ms here).
 Writers (ingest, settings, demo) hold the file only for one short transaction per input file. Both sides retry a
-lock conflict with back-off, so a dashboard reading while an ingest writes waits a moment instead of failing.
+lock conflict with back-off, so a dashboard reading while an ingest writes waits a moment instead of failing; a
+writer that has to wait leaves a fresh ``<store>.writer-waiting`` sidecar, and readers hold back while it is
+there, so a busy dashboard cannot starve an ingest. Inside one process (the dashboard serves its sessions in
+threads) DuckDB refuses a read-only and a read-write connection at once; that is retried the same way.
 
 A small sidecar file ``<store>.version`` holds a counter that every committed write bumps. The dashboard reads it
 (no DuckDB open needed) to key its result cache: a rerun after a widget change hits the cache, a rerun after an
@@ -14,13 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-
-from kancil.contract import CONTRACT
 
 SCHEMA_VERSION = 3
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "kancil.duckdb"
@@ -32,17 +34,30 @@ class StoreBusy(RuntimeError):
     """The store stayed locked by another process for longer than we were willing to wait."""
 
 
-def _data_table_ddl(kind_name: str) -> str:
-    kind = CONTRACT[kind_name]
-    cols = [f"{c.name} {c.sql_type}" for c in kind.columns]
-    cols.append("batch_id INTEGER NOT NULL")
-    return f"CREATE TABLE IF NOT EXISTS {kind_name} ({', '.join(cols)})"
-
-
-# Each migration takes a store from version N-1 to N. Add new ones at the end; never edit an old one.
+# Each migration takes a store from version N-1 to N. Add new ones at the end; never edit an old one. The DDL is
+# written out, not derived from the contract: a column added to the contract later needs its own migration
+# (ALTER TABLE ... ADD COLUMN), and tests/test_migrations.py fails until it has one.
 MIGRATIONS: dict[int, list[str]] = {
     1: [
-        *(_data_table_ddl(k) for k in CONTRACT),
+        """CREATE TABLE IF NOT EXISTS antrian (
+            ticket_id VARCHAR, office_code VARCHAR, lane VARCHAR, applicant_group VARCHAR, service_type VARCHAR,
+            channel VARCHAR, issued_at TIMESTAMP, called_at TIMESTAMP, service_start TIMESTAMP,
+            service_end TIMESTAMP, counter VARCHAR, officer_id VARCHAR, status VARCHAR, batch_id INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS permohonan (
+            application_id VARCHAR, ticket_id VARCHAR, office_code VARCHAR, lane VARCHAR, applicant_group VARCHAR,
+            service_type VARCHAR, submitted_at TIMESTAMP, bap_required BOOLEAN, bap_start TIMESTAMP,
+            bap_end TIMESTAMP, paid_at TIMESTAMP, issued_at TIMESTAMP, collected_at TIMESTAMP, mismatch BOOLEAN,
+            mismatch_reported_at TIMESTAMP, mismatch_resolved_at TIMESTAMP, batch_id INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS survei (
+            response_id VARCHAR, office_code VARCHAR, submitted_at TIMESTAMP, ticket_id VARCHAR, lane VARCHAR,
+            applicant_group VARCHAR, u1 INTEGER, u2 INTEGER, u3 INTEGER, u4 INTEGER, u5 INTEGER, u6 INTEGER,
+            u7 INTEGER, u8 INTEGER, u9 INTEGER, info_source VARCHAR, comment VARCHAR, batch_id INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS fasilitas (
+            usage_id VARCHAR, office_code VARCHAR, facility VARCHAR, started_at TIMESTAMP, ended_at TIMESTAMP,
+            applicant_group VARCHAR, batch_id INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS kuota (
+            office_code VARCHAR, lane VARCHAR, valid_from DATE, valid_to DATE, daily_quota INTEGER,
+            batch_id INTEGER NOT NULL)""",
         """CREATE TABLE IF NOT EXISTS ingest_batches (
             batch_id INTEGER PRIMARY KEY, file_name VARCHAR, sha256 VARCHAR, kind VARCHAR,
             rows INTEGER, stored INTEGER, replaced INTEGER, unchanged INTEGER, rejected INTEGER,
@@ -81,23 +96,67 @@ MIGRATIONS: dict[int, list[str]] = {
 
 
 def _is_lock_error(exc: Exception) -> bool:
+    """Another process holds the file (IOException), or, inside this process (the dashboard serves sessions in
+    threads), a connection of the other mode is open: DuckDB refuses a read-only and a read-write one at once."""
     text = str(exc)
-    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+    if isinstance(exc, duckdb.IOException):
+        return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+    return isinstance(exc, duckdb.ConnectionException) and "different configuration" in text
+
+
+def waiting_path(path: Path | str) -> Path:
+    """A sidecar a writer keeps fresh while it waits for readers to let go (see ``_connect_with_retry``)."""
+    return Path(str(path) + ".writer-waiting")
+
+
+WAITING_FRESH_SECONDS = 2.0  # a writer refreshes its sidecar every retry (<= 0.25 s); older means it is gone
+
+
+def _writer_waiting(path: Path) -> bool:
+    try:
+        return time.time() - waiting_path(path).stat().st_mtime < WAITING_FRESH_SECONDS
+    except FileNotFoundError:
+        return False
 
 
 def _connect_with_retry(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying a lock conflict with back-off until ``wait`` seconds have passed.
+
+    Readers come and go every few milliseconds while the dashboard is busy, so a writer could keep missing the
+    gaps. A writer that met a conflict therefore keeps ``<store>.writer-waiting`` fresh, and a reader does not
+    start a new connection while it is: the readers drain, the writer gets in, then the readers go on.
+    """
     deadline = time.monotonic() + wait
     delay = 0.01
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if not _is_lock_error(exc) or time.monotonic() > deadline:
-                if _is_lock_error(exc):
+    announced = False
+    try:
+        while True:
+            if read_only and _writer_waiting(path) and time.monotonic() < deadline:
+                time.sleep(0.01)
+                continue
+            try:
+                return duckdb.connect(str(path), read_only=read_only)
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                if not _is_lock_error(exc):
+                    raise
+                if time.monotonic() > deadline:
                     raise StoreBusy(f"Penyimpanan sedang dipakai proses lain: {path}") from exc
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.25)
+                if not read_only:
+                    waiting_path(path).touch()
+                    announced = True
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+    finally:
+        if announced:
+            waiting_path(path).unlink(missing_ok=True)
+
+
+def open_reader(path: Path | str, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A read-only connection the caller closes soon (see ``reader``; the dashboard's per-run lease uses it)."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"Penyimpanan tidak ditemukan: {path}")
+    return _connect_with_retry(path, read_only=True, wait=wait)
 
 
 @contextlib.contextmanager
@@ -135,10 +194,17 @@ def writer(
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring the store up to SCHEMA_VERSION, one migration at a time, each in its own transaction."""
+    """Bring the store up to SCHEMA_VERSION, one migration at a time, each in its own transaction.
+
+    A store written by a newer version (a higher schema_version) is refused rather than used half-understood.
+    """
     con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    row = one(con, "SELECT value FROM meta WHERE key = 'schema_version'")
-    current = int(row[0]) if row else 0
+    start = current = schema_version(con)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"Penyimpanan ini dibuat oleh versi Kancil Nari yang lebih baru (skema {current}; versi ini mengenal "
+            f"sampai {SCHEMA_VERSION}). Perbarui aplikasi; penyimpanan tidak diubah."
+        )
     for version in sorted(v for v in MIGRATIONS if v > current):
         con.execute("BEGIN")
         try:
@@ -152,7 +218,26 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("ROLLBACK")
             raise
         current = version
+    if start < 2 <= current:
+        _fill_new_calendar(con)
     return current
+
+
+def _fill_new_calendar(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 2 added the working-day calendar: fill it at once for a store that already holds data."""
+    has_data = one(con, "SELECT (SELECT count(*) FROM antrian) + (SELECT count(*) FROM permohonan) "
+                        "+ (SELECT count(*) FROM kuota)")[0]
+    if not has_data or one(con, "SELECT count(*) FROM hari_kerja")[0]:
+        return
+    from kancil import calendar  # late import: calendar -> settings -> store
+
+    con.execute("BEGIN")
+    try:
+        calendar.rebuild(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def one(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> tuple | None:
@@ -162,6 +247,10 @@ def one(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) ->
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The store's schema version; 0 for a store never migrated (no ``meta`` table yet)."""
+    exists = one(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta' AND NOT temporary")[0]
+    if not exists:
+        return 0
     row = one(con, "SELECT value FROM meta WHERE key = 'schema_version'")
     return int(row[0]) if row else 0
 
@@ -191,6 +280,7 @@ def store_version(path: Path | str = DEFAULT_DB) -> str:
 
 def bump_version(path: Path | str) -> None:
     vp = version_path(path)
-    tmp = vp.with_suffix(".version.tmp")
+    # A temporary name of this process and thread: two writers finishing at once must not share one.
+    tmp = vp.with_name(f"{vp.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(f"{time.time_ns()}-{os.getpid()}\n")
     os.replace(tmp, vp)

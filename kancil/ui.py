@@ -11,8 +11,10 @@ file read-only and closes it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -44,29 +46,80 @@ def tr(key: str, **values: object) -> str:
 # ------------------------------------------------------------------------------------------------ data
 
 
+class _ReadLease:
+    """One read-only connection per server thread, shared by the cache misses of a script run.
+
+    Opening the file costs 20-80 ms and a page may miss the cache a dozen times on its first run, so the misses
+    of one run share a connection (macros installed once). It closes itself IDLE_SECONDS after its last use, so a
+    writer (ingest, settings) waits a fraction of a second at most, and it is reopened when the store version
+    changes, so new data is read.
+    """
+
+    IDLE_SECONDS = 0.3
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.con = None
+        self.key: tuple[str, str] | None = None
+        self.timer: threading.Timer | None = None
+
+    @contextlib.contextmanager
+    def use(self, db: str, version: str):  # noqa: ANN201 - a context manager of a DuckDB connection
+        with self.lock:
+            if self.timer:
+                self.timer.cancel()
+            if self.con is None or self.key != (db, version):
+                self._close()
+                self.con = store.open_reader(db, wait=BUSY_WAIT_SECONDS)
+                queries.install_macros(self.con)
+                self.key = (db, version)
+            try:
+                yield self.con
+            finally:
+                self.timer = threading.Timer(self.IDLE_SECONDS, self._close_when_idle)
+                self.timer.daemon = True
+                self.timer.start()
+
+    def _close_when_idle(self) -> None:
+        with self.lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+        self.con, self.key = None, None
+
+
+_leases = threading.local()
+
+
+def _read(db: str, version: str):  # noqa: ANN202
+    if not hasattr(_leases, "lease"):
+        _leases.lease = _ReadLease()
+    return _leases.lease.use(db, version)
+
+
 @st.cache_data(max_entries=1024, show_spinner=False)
 def _cached_query(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
-    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
-        queries.install_macros(con)
+    with _read(db, version) as con:
         return queries.run(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
-    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
-        queries.install_macros(con)
+    with _read(db, version) as con:
         return metrics.summary(con, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_briefing(db: str, version: str, day: dt.date, filters: Filters) -> dict:
-    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
+    with _read(db, version) as con:
         return briefing.build(con, day, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
-    with store.reader(db, wait=BUSY_WAIT_SECONDS) as con:
+    with _read(db, version) as con:
         return briefing.default_day(con, anchor, office)
 
 
