@@ -187,7 +187,9 @@ KUOTA = Kind(
 
 CONTRACT: dict[str, Kind] = {k.name: k for k in (ANTRIAN, PERMOHONAN, SURVEI, FASILITAS, KUOTA)}
 
-# Accepted text forms, as DuckDB strptime formats. Both day-first and ISO, with or without seconds.
+# Accepted text forms, as DuckDB strptime formats. Both day-first and ISO, with or without seconds (the ISO "T"
+# separator and fractional seconds too, as Parquet and other tools write them). Real date cells of XLSX and
+# timestamp columns of Parquet are turned into the first form before parsing.
 TIMESTAMP_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
@@ -200,3 +202,7 @@ TIMESTAMP_FORMATS = (
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 TRUE_WORDS = ("true", "ya", "1", "yes")
 FALSE_WORDS = ("false", "tidak", "0", "no")
+# A year outside this range is an error (it catches two-digit years: DuckDB reads "11/05/26" as the year 26).
+YEAR_MIN, YEAR_MAX = 2000, 2099
+# All timestamps are local office time (WIB); a Parquet column with a time zone is converted to it.
+LOCAL_TIMEZONE = "Asia/Jakarta"

@@ -1,12 +1,20 @@
 """Loading the office's export files into the store, losing nothing and letting no bad row in silently.
 
-The path for every file (CSV, XLSX, Parquet) and for the demo generator is the same:
+The path for every file (CSV, XLSX, Parquet) and for in-memory frames (the demo generator, the test fixtures):
 
-1. read the file into a temporary all-text table ``_raw`` with the spreadsheet row number (header = row 1);
-2. parse every cell once into ``_parsed`` (text trimmed, codes lower-cased, timestamps by the accepted formats);
-3. find every broken rule with set-based SQL into ``_errors`` (row, column, value, reason in Bahasa Indonesia);
-4. in one transaction: store the valid rows (replacing rows of the same key from earlier files, skipping rows
-   that are already stored identically) and record the batch and its rejected rows.
+1. ``_raw``: the file as text, one column per contract column, one row per spreadsheet row in file order, so a
+   row's spreadsheet number is its position + 2 (header = row 1). For CSV and Parquet ``_raw`` is a view over
+   DuckDB's own reader (no copy); XLSX and the exact CSV reader fill a temporary table.
+2. ``_parsed``: every cell trimmed and parsed once (codes lower-cased, timestamps by the accepted formats), every
+   rule of the contract checked per row into ``_ok``. Rows whose contract cells are all empty are ``_blank``:
+   skipped, not counted as rows. The original text is kept only for rows that break a rule (to report it).
+3. ``_errors``: one row per broken rule (row, column, value, reason in Bahasa Indonesia), read from the few rows
+   that are not ``_ok``, plus the later copies of a key repeated inside the file.
+4. One transaction: the valid rows are compared with the store by key (identical: left alone, ``unchanged``;
+   different: the stored row is replaced), inserted, and the batch and its rejects are recorded.
+
+Everything is set-based SQL; there is no Python loop over rows except in the XLSX reader and in the exact CSV
+reader that is used only for files DuckDB's fast reader cannot number exactly (blank lines, ragged rows).
 
 For every file ``rows = stored + rejected`` holds, is printed, and is recorded in ``ingest_batches``.
 """
@@ -17,7 +25,8 @@ import csv
 import datetime as dt
 import getpass
 import hashlib
-import io
+import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -29,12 +38,22 @@ from kancil.contract import (
     CONTRACT,
     DATE_FORMATS,
     FALSE_WORDS,
+    LOCAL_TIMEZONE,
     TIMESTAMP_FORMATS,
     TRUE_WORDS,
+    YEAR_MAX,
+    YEAR_MIN,
     Column,
     Kind,
 )
 from kancil.store import one
+
+SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
+# Kinds whose offices the working-day calendar covers (kancil/calendar.py); a new office there means a rebuild.
+CALENDAR_KINDS = ("antrian", "permohonan", "kuota")
+ROW = "CAST(rowid + 2 AS INTEGER)"  # the spreadsheet row number of a row of _parsed (header = row 1)
+P_ROW = "CAST(p.rowid + 2 AS INTEGER)"  # the same, of _parsed aliased as p
+WHOLE_ROW = "*"  # the column named by a problem of the whole row (e.g. more cells than the header)
 
 
 class Refused(Exception):
@@ -62,6 +81,7 @@ class IngestResult:
     extra_columns: list[str] = field(default_factory=list)
     refused: str | None = None
     batch_id: int | None = None
+    blank_rows: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -76,9 +96,27 @@ class IngestResult:
         return data
 
 
+def _lit(text: str) -> str:
+    """A SQL string literal of a constant of ours (column names, reasons, paths): quotes doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _sql_list(values: tuple[str, ...]) -> str:
-    """A SQL list of contract constants (never user data): safe to inline."""
-    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+    return "[" + ", ".join(_lit(v) for v in values) + "]"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _drop(con: duckdb.DuckDBPyConnection, *names: str) -> None:
+    """Drop temp views or tables by name, whichever they are."""
+    for name in names:
+        for kind in ("VIEW", "TABLE"):
+            try:
+                con.execute(f"DROP {kind} IF EXISTS {name}")
+            except duckdb.CatalogException:
+                pass  # it exists as the other kind
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -87,25 +125,33 @@ def _sql_list(values: tuple[str, ...]) -> str:
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+        for chunk in iter(lambda: fh.read(1 << 22), b""):
+            digest.update(chunk)  # releases the GIL: runs beside DuckDB in a thread
     return digest.hexdigest()
 
 
 def _normalise(name: object) -> str:
+    if name is None:
+        return ""
     return str(name).strip().strip("\ufeff").strip().lower()
 
 
-def _match_header(kind: Kind, header: list[str], file_name: str) -> tuple[list[str | None], list[str]]:
-    """Map each header cell to a contract column (or None); refuse if a contract column is missing."""
+@dataclass
+class Header:
+    """How a file's header maps onto a kind's columns."""
+
+    mapped: list[str | None]  # per header cell: the contract column it is, or None (ignored)
+    extras: list[str]  # ignored non-empty header names, each once, in file order
+    missing: list[str]  # contract columns not in the header
+
+    def position(self, column: str) -> int | None:
+        return self.mapped.index(column) if column in self.mapped else None
+
+
+def match_header(kind: Kind, header: list[object]) -> Header:
+    """Map header cells to contract columns: case-insensitive, surrounding spaces ignored, first copy wins."""
     names = [_normalise(h) for h in header]
     wanted = set(kind.column_names)
-    missing = [c for c in kind.column_names if c not in names]
-    if missing:
-        raise Refused(
-            f"{file_name}: kolom wajib tidak ada di baris judul (baris 1): {', '.join(missing)}. "
-            f"Berkas ditolak seluruhnya, tidak ada baris yang disimpan."
-        )
     seen: set[str] = set()
     mapped: list[str | None] = []
     extras: list[str] = []
@@ -113,276 +159,466 @@ def _match_header(kind: Kind, header: list[str], file_name: str) -> tuple[list[s
         if name in wanted and name not in seen:
             mapped.append(name)
             seen.add(name)
-        else:
-            mapped.append(None)
-            extras.append(str(raw_name).strip())
-    return mapped, extras
+            continue
+        mapped.append(None)
+        shown = str(raw_name).strip().strip("\ufeff").strip() if raw_name is not None else ""
+        if shown and name not in {_normalise(e) for e in extras}:
+            extras.append(shown)
+    missing = [c for c in kind.column_names if c not in seen]
+    return Header(mapped, extras, missing)
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> list[str]:
+def _missing_message(file_name: str, missing: list[str]) -> str:
+    return (
+        f"{file_name}: kolom wajib tidak ada di baris judul (baris 1): {', '.join(missing)}. "
+        "Berkas ditolak seluruhnya, tidak ada baris yang disimpan."
+    )
+
+
+@dataclass
+class Source:
+    """A file made into ``_raw``: its header and, for CSV, the exact (slow) reader to fall back to."""
+
+    header: Header
+    fallback: Callable[[], None] | None = None
+
+
+def _csv_delimiter(first_line: str) -> str:
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
+def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
     with path.open("r", encoding="utf-8-sig", newline="") as fh:
         first = fh.readline()
     if not first.strip():
-        raise Refused(f"{path.name}: berkas kosong (tidak ada baris judul).")
-    delim = ";" if first.count(";") > first.count(",") else ","
-    header = next(csv.reader(io.StringIO(first), delimiter=delim))
-    mapped, extras = _match_header(kind, header, path.name)
-    names = [m if m else f"_extra_{i}" for i, m in enumerate(mapped)]
-    # Every column read as text: no type guessing (DD/MM/YYYY HH:MM is not auto-detected, see tech notes).
-    columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
-    select = ", ".join(f'"{c}"' for c in kind.column_names)
+        raise Refused(f"{path.name}: berkas kosong (tidak ada baris judul di baris 1).")
+    delim = _csv_delimiter(first)
+    header = match_header(kind, next(csv.reader([first], delimiter=delim)))
+
+    def exact() -> None:
+        _read_csv_exact(con, path, kind, header, delim)
+
+    # The fast path: DuckDB's parallel reader, every column as text (no type guessing), strict about the number
+    # of cells per row. Anything it cannot read exactly fails when _parsed is built, and the exact reader runs;
+    # so does a file with an empty line inside, which DuckDB would skip (shifting the row numbers after it).
+    names = [m if m else f"_extra_{i}" for i, m in enumerate(header.mapped)]
+    columns = "{" + ", ".join(f"{_lit(n)}: 'VARCHAR'" for n in names) + "}"
+    select = ", ".join(
+        _ident(c) if c in header.mapped else f"CAST(NULL AS VARCHAR) AS {_ident(c)}" for c in kind.column_names
+    )
+    _drop(con, "_raw")
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _raw AS
-        SELECT {select} FROM read_csv($path, delim = $delim, header = true, columns = {columns},
-            quote = '"', escape = '"', null_padding = true, auto_detect = false,
-            strict_mode = false, encoding = 'utf-8')
-        """,
-        {"path": str(path), "delim": delim},
+        CREATE TEMP VIEW _raw AS
+        SELECT {select} FROM read_csv({_lit(str(path))}, delim = {_lit(delim)}, header = true,
+            columns = {columns}, quote = '"', escape = '"', auto_detect = false, strict_mode = true,
+            null_padding = false, encoding = 'utf-8')
+        """
     )
-    return extras
+    return Source(header, fallback=exact)
 
 
-def _cell_text(value: object) -> str | None:
+def _read_csv_exact(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, header: Header, delim: str) -> None:
+    """Python's csv module: every record kept (blank ones too), short rows padded, long rows flagged."""
+    positions = [(header.position(c), c) for c in kind.column_names]
+    width = len(header.mapped)
+    columns: dict[str, list[str | None]] = {c: [] for c in kind.column_names}
+    problems: list[str | None] = []
+    with path.open("r", encoding="utf-8-sig", newline="") as fh:
+        records = csv.reader(fh, delimiter=delim)
+        next(records)
+        for record in records:
+            n = len(record)
+            for pos, name in positions:
+                columns[name].append(record[pos] if pos is not None and pos < n else None)
+            if n > width and any(cell.strip() for cell in record[width:]):
+                problems.append(
+                    f"baris berisi {n} sel, lebih banyak dari baris judul ({width} kolom); "
+                    f"periksa pemisah '{delim}' di dalam nilai"
+                )
+            else:
+                problems.append(None)
+    table = pa.table({**{c: pa.array(v, type=pa.string()) for c, v in columns.items()},
+                      "_problem": pa.array(problems, type=pa.string())})
+    _register_raw(con, table, kind)
+
+
+def _xlsx_text(value: object, col_type: str) -> str | None:
+    """A spreadsheet cell as the text the contract describes; real date cells become ISO text."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, dt.date):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        value = (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)  # Excel's float rounding
+        return value.strftime("%Y-%m-%d" if col_type == "date" and value.time() == dt.time() else "%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):  # calamine gives a date for a date cell at midnight
+        return value.strftime("%Y-%m-%d" if col_type == "date" else "%Y-%m-%d 00:00:00")
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
-def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> list[str]:
+def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
-    rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)  # row 0 is spreadsheet row 1
     if not rows or not any(c not in (None, "") for c in rows[0]):
-        raise Refused(f"{path.name}: berkas kosong (tidak ada baris judul di lembar pertama).")
-    mapped, extras = _match_header(kind, list(rows[0]), path.name)
-    columns: dict[str, list[str | None]] = {c: [] for c in kind.column_names}
-    for row in rows[1:]:
-        cells = list(row) + [None] * (len(mapped) - len(row))
-        for name, value in zip(mapped, cells, strict=False):
-            if name:
-                columns[name].append(_cell_text(value))
-    table = pa.table({c: pa.array(v, type=pa.string()) for c, v in columns.items()})
-    _register_raw(con, table, kind)
-    return extras
+        raise Refused(f"{path.name}: berkas kosong (baris 1 lembar pertama, baris judul, kosong).")
+    header = match_header(kind, list(rows[0]))
+    columns: dict[str, list[str | None]] = {}
+    for col in kind.columns:
+        pos = header.position(col.name)
+        columns[col.name] = [
+            _xlsx_text(row[pos], col.type) if pos is not None and pos < len(row) else None for row in rows[1:]
+        ]
+    _register_raw(con, pa.table({c: pa.array(v, type=pa.string()) for c, v in columns.items()}), kind)
+    return Source(header)
 
 
-def _register_raw(con: duckdb.DuckDBPyConnection, table: object, kind: Kind) -> None:
+def _register_raw(con: duckdb.DuckDBPyConnection, table: object, kind: Kind) -> Header:
+    """``_raw`` from an in-memory table (Arrow or pandas): contract columns as text, matched like a header."""
     con.register("_incoming", table)
-    select = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in kind.column_names)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT {select} FROM _incoming")
-    con.unregister("_incoming")
+    try:
+        names = [r[0] for r in con.execute("DESCRIBE SELECT * FROM _incoming").fetchall()]
+        header = match_header(kind, [n for n in names if n != "_problem"])
+        by_name = {m: n for m, n in zip(header.mapped, [n for n in names if n != "_problem"], strict=True) if m}
+        select = [
+            f"CAST({_ident(by_name[c])} AS VARCHAR) AS {_ident(c)}" if c in by_name
+            else f"CAST(NULL AS VARCHAR) AS {_ident(c)}"
+            for c in kind.column_names
+        ]
+        if "_problem" in names:
+            select.append("_problem")
+        _drop(con, "_raw")
+        con.execute(f"CREATE TEMP TABLE _raw AS SELECT {', '.join(select)} FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+    return header
 
 
-def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> list[str]:
-    header = [r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(path)}).fetchall()]
-    mapped, extras = _match_header(kind, header, path.name)
-    by_name = {m: h for m, h in zip(mapped, header, strict=True) if m}
-    select = ", ".join(f'CAST("{by_name[c]}" AS VARCHAR) AS "{c}"' for c in kind.column_names)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT {select} FROM read_parquet($p)",
-        {"p": str(path)},
-    )
-    return extras
+def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+    source = f"read_parquet({_lit(str(path))})"
+    described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+    names = [r[0] for r in described]
+    types = {r[0]: str(r[1]).upper() for r in described}
+    header = match_header(kind, names)
+    by_name = {m: n for m, n in zip(header.mapped, names, strict=True) if m}
+
+    def text(column: str) -> str:
+        if column not in by_name:
+            return f"CAST(NULL AS VARCHAR) AS {_ident(column)}"
+        name = by_name[column]
+        expr = _ident(name)
+        if types[name] == "TIMESTAMP WITH TIME ZONE":
+            expr = f"timezone({_lit(LOCAL_TIMEZONE)}, {expr})"  # an instant becomes local office time
+        elif types[name].startswith("TIMESTAMP"):
+            expr = f"CAST({expr} AS TIMESTAMP)"  # _S, _MS, _NS: one text form
+        return f"CAST({expr} AS VARCHAR) AS {_ident(column)}"
+
+    _drop(con, "_raw")
+    con.execute(f"CREATE TEMP VIEW _raw AS SELECT {', '.join(text(c) for c in kind.column_names)} FROM {source}")
+    return Source(header)
 
 
-def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> list[str]:
-    """Fill the temp table ``_raw`` from a file; return the extra (ignored) header names."""
+def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+    """Make ``_raw`` from a file; refuse a file of another type or one that cannot be opened."""
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".txt", ".xlsx", ".parquet"):
+    if suffix not in SUFFIXES:
         raise Refused(f"{path.name}: jenis berkas tidak didukung ({suffix or 'tanpa akhiran'}); "
                       "gunakan CSV, XLSX atau Parquet.")
+    reader = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": _read_parquet}[SUFFIXES[suffix]]
     try:
-        if suffix == ".xlsx":
-            return _read_xlsx(con, path, kind)
-        if suffix == ".parquet":
-            return _read_parquet(con, path, kind)
-        return _read_csv(con, path, kind)
+        return reader(con, path, kind)
     except Refused:
         raise
     except UnicodeDecodeError as exc:
-        raise Refused(f"{path.name}: bukan teks UTF-8 yang sah ({exc.reason} pada bita {exc.start}).") from exc
+        raise Refused(_not_utf8(path.name)) from exc
     except Exception as exc:  # any reader failure means the file as a whole cannot be read
-        raise Refused(f"{path.name}: berkas tidak dapat dibaca: {exc}") from exc
+        raise Refused(f"{path.name}: berkas tidak dapat dibaca: {_first_line(exc)}") from exc
 
 
-# ---------------------------------------------------------------------------------------------- parsing
+def _not_utf8(file_name: str) -> str:
+    return (f"{file_name}: bukan teks UTF-8 yang sah; simpan ulang sebagai \"CSV UTF-8\". "
+            "Berkas ditolak seluruhnya, tidak ada baris yang disimpan.")
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+# ---------------------------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the contract: rows where ``broken`` holds are rejected with this column, value and reason.
+
+    ``broken`` and ``value`` are SQL over the parsed columns (``"name"``) and the trimmed text (``"name__raw"``);
+    ``reason`` is a SQL text expression. The same rules decide ``_ok`` and fill ``_errors``, so they agree.
+    """
+
+    column: str
+    broken: str
+    value: str
+    reason: str
+
+
+def _raw(name: str) -> str:
+    return _ident(f"{name}__raw")
+
+
+def _text(kind: Kind, name: str) -> str:
+    """The trimmed text of a column: for a text column its value itself, else the kept ``__raw`` text."""
+    return _ident(name) if kind.column(name).type == "text" else _raw(name)
+
+
+def _trimmed(name: str) -> str:
+    """The cell without surrounding spaces, NULL if empty (trim only when needed: it is the costly part)."""
+    c = _ident(name)
+    return f"CASE WHEN {c} LIKE ' %' OR {c} LIKE '% ' THEN nullif(trim({c}), '') ELSE nullif({c}, '') END"
 
 
 def _parse_expr(col: Column) -> str:
-    v = f'nullif(trim("{col.name}"), \'\')'
+    """SQL turning the trimmed text of a column into its typed value, or NULL if the text is not valid."""
+    v = _raw(col.name)
     if col.type == "code":
-        return f"CASE WHEN lower({v}) IN {_sql_list(col.allowed)} THEN lower({v}) END"
+        allowed = _sql_list(col.allowed)
+        return f"CASE WHEN {v} IN {allowed} THEN {v} WHEN lower({v}) IN {allowed} THEN lower({v}) END"
     if col.type == "timestamp":
         return f"try_strptime({v}, {_sql_list(TIMESTAMP_FORMATS)})"
     if col.type == "date":
-        return (f"coalesce(CAST(try_strptime({v}, {_sql_list(DATE_FORMATS)}) AS DATE), "
-                f"CAST(try_strptime({v}, {_sql_list(TIMESTAMP_FORMATS)}) AS DATE))")
+        as_ts = f"try_strptime({v}, {_sql_list(TIMESTAMP_FORMATS)})"
+        midnight = f"CASE WHEN CAST({as_ts} AS TIME) = TIME '00:00:00' THEN CAST({as_ts} AS DATE) END"
+        return f"coalesce(CAST(try_strptime({v}, {_sql_list(DATE_FORMATS)}) AS DATE), {midnight})"
     if col.type == "bool":
         return (f"CASE WHEN lower({v}) IN {_sql_list(TRUE_WORDS)} THEN true "
                 f"WHEN lower({v}) IN {_sql_list(FALSE_WORDS)} THEN false END")
     if col.type == "int":
         d = f"try_cast({v} AS DOUBLE)"
-        lo = f" AND {d} >= {col.min_value}" if col.min_value is not None else ""
-        hi = f" AND {d} <= {col.max_value}" if col.max_value is not None else ""
-        return f"CASE WHEN {d} = floor({d}){lo}{hi} THEN CAST({d} AS INTEGER) END"
+        lo = max(col.min_value if col.min_value is not None else -(2**31), -(2**31))
+        hi = min(col.max_value if col.max_value is not None else 2**31 - 1, 2**31 - 1)
+        whole = f"isfinite({d}) AND {d} = floor({d}) AND {d} BETWEEN {lo} AND {hi}"
+        return f"CASE WHEN {whole} THEN CAST({d} AS INTEGER) END"
     return v
 
 
 def _bad_value_reason(col: Column) -> str:
+    name = col.name
     if col.type == "code":
-        return f"kode tidak dikenal; yang berlaku: {', '.join(col.allowed)}"
+        return f"{name}: kode tidak dikenal; yang berlaku: {', '.join(col.allowed)}"
     if col.type == "timestamp":
-        return "bukan tanggal-waktu yang sah (YYYY-MM-DD HH:MM[:SS] atau DD/MM/YYYY HH:MM[:SS])"
+        return f"{name}: bukan tanggal-waktu yang sah (YYYY-MM-DD HH:MM[:SS] atau DD/MM/YYYY HH:MM[:SS])"
     if col.type == "date":
-        return "bukan tanggal yang sah (YYYY-MM-DD atau DD/MM/YYYY)"
+        return f"{name}: bukan tanggal yang sah (YYYY-MM-DD atau DD/MM/YYYY)"
     if col.type == "bool":
-        return "bukan nilai ya/tidak yang sah (true/false, ya/tidak, 1/0)"
+        return f"{name}: bukan nilai ya/tidak yang sah (ya/tidak, true/false, 1/0)"
     if col.type == "int":
         if col.max_value is not None:
-            return f"harus bilangan bulat {col.min_value}–{col.max_value}"
-        return f"harus bilangan bulat ≥ {col.min_value}"
-    return "nilai tidak sah"
+            return f"{name}: harus bilangan bulat {col.min_value}–{col.max_value}"
+        return f"{name}: harus bilangan bulat ≥ {col.min_value}"
+    return f"{name}: nilai tidak sah"
 
 
-def _parse(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
-    parts = ['CAST(rowid + 2 AS INTEGER) AS _row']
+def rules(kind: Kind, row_problems: bool = False) -> list[Rule]:
+    out: list[Rule] = []
+    if row_problems:
+        out.append(Rule(WHOLE_ROW, "_problem IS NOT NULL", "NULL", "_problem"))
     for col in kind.columns:
-        parts.append(f'nullif(trim("{col.name}"), \'\') AS "{col.name}__raw"')
-        parts.append(f'{_parse_expr(col)} AS "{col.name}"')
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _parsed AS SELECT {', '.join(parts)} FROM _raw")
-
-
-def _error_selects(kind: Kind) -> list[str]:
-    """One SELECT per rule, each returning (_row, column, value, reason)."""
-    out: list[str] = []
-
-    def q(s: str) -> str:
-        return "'" + s.replace("'", "''") + "'"
-
-    for col in kind.columns:
-        raw = f'"{col.name}__raw"'
+        name, raw = col.name, _text(kind, col.name)
         if col.required:
-            out.append(f"SELECT _row, {q(col.name)}, NULL, 'wajib diisi' FROM _parsed WHERE {raw} IS NULL")
+            out.append(Rule(name, f"{raw} IS NULL", "NULL", _lit(f"{name}: wajib diisi")))
         if col.type != "text":
-            out.append(
-                f'SELECT _row, {q(col.name)}, {raw}, {q(_bad_value_reason(col))} FROM _parsed '
-                f'WHERE {raw} IS NOT NULL AND "{col.name}" IS NULL'
-            )
+            out.append(Rule(name, f"{raw} IS NOT NULL AND {_ident(name)} IS NULL", raw,
+                            _lit(_bad_value_reason(col))))
+        if col.type in ("timestamp", "date"):
+            out.append(Rule(name, f"year({_ident(name)}) NOT BETWEEN {YEAR_MIN} AND {YEAR_MAX}", raw,
+                            _lit(f"{name}: tahun harus {YEAR_MIN}–{YEAR_MAX} (tulis tahun dengan 4 angka)")))
     for order in kind.orders:
-        out.append(
-            f"SELECT _row, {q(order.later)}, \"{order.later}__raw\", "
-            f"{q(f'{order.later} lebih awal dari {order.earlier} ')} || \"{order.earlier}__raw\" "
-            f'FROM _parsed WHERE "{order.later}" < "{order.earlier}"'
-        )
-    for col_name, flag in kind.only_when:
-        out.append(
-            f"SELECT _row, {q(col_name)}, \"{col_name}__raw\", "
-            f"{q(f'hanya boleh diisi bila {flag} = ya')} "
-            f'FROM _parsed WHERE "{flag}" = false AND "{col_name}__raw" IS NOT NULL'
-        )
+        later, earlier = order.later, order.earlier
+        out.append(Rule(
+            later,
+            f"{_ident(later)} < {_ident(earlier)}",
+            _text(kind, later),
+            f"{_lit(f'{later} lebih awal dari {earlier} (')} || {_text(kind, earlier)} || ')'",
+        ))
+    for name, flag in kind.only_when:
+        out.append(Rule(
+            name,
+            f"{_ident(flag)} = false AND {_text(kind, name)} IS NOT NULL",
+            _text(kind, name),
+            _lit(f"{name}: hanya boleh diisi bila {flag} = ya"),
+        ))
     return out
 
 
-def _validate(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
-    union = "\nUNION ALL\n".join(_error_selects(kind))
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _errors AS SELECT * FROM ({union}) "
-        "AS e(_row, column_name, value, reason)"
+# ---------------------------------------------------------------------------------------------- parsing
+
+
+def _raw_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [d[0] for d in con.execute("SELECT * FROM _raw LIMIT 0").description]
+
+
+def parse(con: duckdb.DuckDBPyConnection, kind: Kind) -> list[Rule]:
+    """Build ``_parsed`` from ``_raw`` in one pass; return the rules it was checked against."""
+    has_problem = "_problem" in _raw_columns(con)
+    kind_rules = rules(kind, row_problems=has_problem)
+    names = kind.column_names
+    trimmed = ", ".join(f"{_trimmed(c)} AS {_raw(c)}" for c in names)
+    parsed = ", ".join(f"{_parse_expr(col)} AS {_ident(col.name)}" for col in kind.columns)
+    blank = " AND ".join(f"{_raw(c)} IS NULL" for c in names)
+    broken = " OR ".join(f"coalesce({r.broken}, false)" for r in kind_rules)
+    problem = ", _problem" if has_problem else ""
+    # The text as written is kept only where a rule is broken (to report it), and only where it differs from the
+    # parsed value: for the valid rows these columns are all NULL, which costs next to nothing to store.
+    keep_raw = "".join(
+        f", CASE WHEN NOT _ok THEN {_raw(c.name)} END AS {_raw(c.name)}" for c in kind.columns if c.type != "text"
     )
-    key = ", ".join(f'"{k}"' for k in kind.key)
-    key_text = " || ' / ' || ".join(f'"{k}"' for k in kind.key)
-    # A key repeated inside one file: the first valid occurrence is stored, later ones are duplicates.
     con.execute(
         f"""
-        INSERT INTO _errors
-        SELECT _row, '{kind.key[-1]}', {key_text},
-               'duplikat dalam berkas: kunci yang sama sudah ada di baris ' || CAST(first_row AS VARCHAR)
+        CREATE OR REPLACE TEMP TABLE _parsed AS
+        SELECT {', '.join(_ident(c) for c in names)}{keep_raw}{problem}, _ok, _blank
         FROM (
-            SELECT _row, {key}, min(_row) OVER (PARTITION BY {key}) AS first_row
-            FROM _parsed WHERE _row NOT IN (SELECT _row FROM _errors)
-        ) WHERE _row <> first_row
+            SELECT *, NOT _blank AND NOT ({broken}) AS _ok
+            FROM (
+                SELECT *, {parsed}, ({blank}) AS _blank
+                FROM (SELECT {trimmed}{problem} FROM _raw)
+            )
+        )
         """
     )
+    return kind_rules
+
+
+def _validate(con: duckdb.DuckDBPyConnection, kind: Kind, kind_rules: list[Rule]) -> int:
+    """Fill ``_errors`` (every broken rule) and ``_dup`` (later copies of a key); return the number of dups."""
+    selects = [
+        f"SELECT {ROW}, {_lit(r.column)}, CAST({r.value} AS VARCHAR), {r.reason} FROM _parsed "
+        f"WHERE NOT _ok AND NOT _blank AND coalesce({r.broken}, false)"
+        for r in kind_rules
+    ]
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _errors AS SELECT * FROM ({' UNION ALL '.join(selects)}) "
+        "AS e(_row, column_name, value, reason)"
+    )
+    # A key repeated inside one file: the first valid copy is stored, the later ones are rejected.
+    key = ", ".join(_ident(k) for k in kind.key)
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _dupkeys AS
+        SELECT {key}, min({ROW}) AS first_row FROM _parsed WHERE _ok GROUP BY ALL HAVING count(*) > 1"""
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE _dup (_row INTEGER)")
+    if not one(con, "SELECT count(*) FROM _dupkeys")[0]:
+        return 0
+    key_join = " AND ".join(f"p.{_ident(k)} = d.{_ident(k)}" for k in kind.key)
+    key_text = " || ' / ' || ".join(f"CAST(p.{_ident(k)} AS VARCHAR)" for k in kind.key)
+    key_names = " / ".join(kind.key)
+    con.execute(
+        f"""INSERT INTO _dup SELECT {P_ROW} FROM _parsed p JOIN _dupkeys d ON {key_join}
+        WHERE p._ok AND {P_ROW} <> d.first_row"""
+    )
+    con.execute(
+        f"""INSERT INTO _errors
+        SELECT {P_ROW}, {_lit(kind.key[-1])}, {key_text},
+               {_lit(f'duplikat dalam berkas: {key_names} sama dengan baris ')} || CAST(d.first_row AS VARCHAR)
+        FROM _parsed p JOIN _dupkeys d ON {key_join}
+        WHERE p._ok AND {P_ROW} <> d.first_row"""
+    )
+    return one(con, "SELECT count(*) FROM _dup")[0]
 
 
 # ---------------------------------------------------------------------------------------------- storing
 
 
-def _store(con: duckdb.DuckDBPyConnection, kind: Kind, result: IngestResult, sha: str, who: str) -> None:
-    cols = ", ".join(f'"{c}"' for c in kind.column_names)
-    key_join = " AND ".join(f'v."{k}" = s."{k}"' for k in kind.key)
-    same = " AND ".join(f'v."{c}" IS NOT DISTINCT FROM s."{c}"' for c in kind.column_names)
+def _store(con: duckdb.DuckDBPyConnection, kind: Kind, result: IngestResult, n_dup: int, sha: str, who: str) -> None:
+    """Inside the caller's transaction: compare with the store, replace, insert, record batch and rejects."""
     table = kind.name
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _valid AS
-        SELECT _row, {cols} FROM _parsed WHERE _row NOT IN (SELECT _row FROM _errors)"""
-    )
+    cols = ", ".join(_ident(c) for c in kind.column_names)
+    key_cols = ", ".join(f"v.{_ident(k)}" for k in kind.key)
+    key_join = " AND ".join(f"v.{_ident(k)} = s.{_ident(k)}" for k in kind.key)
+    same = " AND ".join(f"v.{_ident(c)} IS NOT DISTINCT FROM s.{_ident(c)}" for c in kind.column_names)
+    not_dup = f" AND {ROW} NOT IN (SELECT _row FROM _dup)" if n_dup else ""
+    valid = f"SELECT {ROW} AS _row, * FROM _parsed WHERE _ok{not_dup}"
     # Compare with what is stored: identical rows are left alone, changed rows are replaced.
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _match AS
-        SELECT v._row, bool_and({same}) AS identical
-        FROM _valid v JOIN {table} s ON {key_join} GROUP BY v._row"""
+        SELECT v._row, {key_cols}, bool_and({same}) AS identical
+        FROM ({valid}) v JOIN {table} s ON {key_join} GROUP BY ALL"""
     )
-    stats = con.execute(
-        """SELECT (SELECT count(*) FROM _raw),
-                  (SELECT count(*) FROM _valid),
-                  (SELECT count(*) FILTER (WHERE identical) FROM _match),
-                  (SELECT count(*) FILTER (WHERE NOT identical) FROM _match),
-                  (SELECT count(DISTINCT _row) FROM _errors)"""
-    ).fetchall()[0]
-    result.rows, result.stored, result.unchanged, result.replaced, result.rejected = stats
-    batch_id = one(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches")[0]
-    result.batch_id = batch_id
-    new_offices = one(con,
-        """SELECT count(*) FROM (SELECT DISTINCT office_code FROM _valid
-            EXCEPT SELECT DISTINCT office_code FROM hari_kerja)"""
-    )[0]
+    valid_n, unchanged, replaced = one(
+        con, "SELECT (SELECT count(*) FROM _parsed WHERE _ok) - $dup, count(*) FILTER (WHERE identical), "
+             "count(*) FILTER (WHERE NOT identical) FROM _match", {"dup": n_dup}
+    )
+    result.stored, result.unchanged, result.replaced = valid_n, unchanged, replaced
+    result.rejected = one(con, "SELECT count(DISTINCT _row) FROM _errors")[0]
+    result.batch_id = _next_batch_id(con)
 
-    if result.replaced:
+    if replaced:
+        match_join = " AND ".join(f"m.{_ident(k)} = s.{_ident(k)}" for k in kind.key)
         con.execute(
-            f"""DELETE FROM {table} s WHERE EXISTS (
-                SELECT 1 FROM _valid v JOIN _match m USING (_row)
-                WHERE NOT m.identical AND {key_join})"""
+            f"DELETE FROM {table} s WHERE EXISTS (SELECT 1 FROM _match m WHERE NOT m.identical AND {match_join})"
+        )
+    if valid_n > unchanged:
+        skip = f" AND {ROW} NOT IN (SELECT _row FROM _match WHERE identical)" if unchanged else ""
+        con.execute(
+            f"INSERT INTO {table} ({cols}, batch_id) SELECT {cols}, $batch FROM _parsed WHERE _ok{not_dup}{skip}",
+            {"batch": result.batch_id},
         )
     con.execute(
-        f"""INSERT INTO {table} ({cols}, batch_id)
-        SELECT {cols}, $batch FROM _valid
-        WHERE _row NOT IN (SELECT _row FROM _match WHERE identical)
-        ORDER BY _row""",
-        {"batch": batch_id},
-    )
-    con.execute(
-        "INSERT INTO ingest_rejects SELECT $batch, _row, column_name, value, reason FROM _errors ORDER BY _row",
-        {"batch": batch_id},
+        "INSERT INTO ingest_rejects SELECT $batch, _row, column_name, value, reason FROM _errors "
+        "ORDER BY _row, column_name",
+        {"batch": result.batch_id},
     )
     _record_batch(con, result, sha, who, "dimuat")
-    if new_offices:
-        calendar.rebuild(con)
+    if kind.name in CALENDAR_KINDS and valid_n > unchanged:
+        new_offices = one(con, """SELECT count(*) FROM (SELECT DISTINCT office_code FROM _parsed WHERE _ok
+                                  EXCEPT SELECT DISTINCT office_code FROM hari_kerja)""")[0]
+        if new_offices:
+            calendar.rebuild(con)
+
+
+def _next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
+    return one(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches")[0]
 
 
 def _record_batch(con: duckdb.DuckDBPyConnection, result: IngestResult, sha: str, who: str, status: str) -> None:
     if result.batch_id is None:
-        result.batch_id = one(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches")[0]
+        result.batch_id = _next_batch_id(con)
+    message = result.refused
+    if message is None and result.blank_rows:
+        message = f"{result.blank_rows} baris kosong dilewati"
     con.execute(
-        """INSERT INTO ingest_batches VALUES ($id, $file, $sha, $kind, $rows, $stored, $replaced, $unchanged,
-            $rejected, $who, $at, $extra, $status, $message)""",
+        """INSERT INTO ingest_batches (batch_id, file_name, sha256, kind, rows, stored, replaced, unchanged,
+            rejected, loaded_by, loaded_at, extra_columns, status, message)
+        VALUES ($id, $file, $sha, $kind, $rows, $stored, $replaced, $unchanged, $rejected, $who, $at, $extra,
+            $status, $message)""",
         {
             "id": result.batch_id, "file": result.file, "sha": sha, "kind": result.kind, "rows": result.rows,
             "stored": result.stored, "replaced": result.replaced, "unchanged": result.unchanged,
             "rejected": result.rejected, "who": who, "at": dt.datetime.now(),
-            "extra": ", ".join(result.extra_columns) or None, "status": status, "message": result.refused,
+            "extra": ", ".join(result.extra_columns) or None, "status": status, "message": message,
         },
     )
+
+
+def _record_refused(con: duckdb.DuckDBPyConnection, result: IngestResult, sha: str, who: str) -> IngestResult:
+    """A refused file: nothing stored; the batch and the reason (and its rejects, if any) are recorded."""
+    result.stored = result.replaced = result.unchanged = 0
+    result.rejected = result.rows
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _record_batch(con, result, sha, who, "ditolak")
+        if result.rejects:
+            con.executemany(
+                "INSERT INTO ingest_rejects VALUES (?, ?, ?, ?, ?)",
+                [(result.batch_id, r.row, r.column, r.value, r.reason) for r in result.rejects],
+            )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return result
 
 
 def _collect_rejects(con: duckdb.DuckDBPyConnection, result: IngestResult) -> None:
@@ -390,22 +626,32 @@ def _collect_rejects(con: duckdb.DuckDBPyConnection, result: IngestResult) -> No
     result.rejects = [Reject(int(r), c, v, why) for r, c, v, why in rows]
 
 
-def load_raw(
-    con: duckdb.DuckDBPyConnection, kind_name: str, file_name: str, sha: str, who: str,
-    extras: list[str] | None = None,
-) -> IngestResult:
-    """Validate the temp table ``_raw`` and store it as one batch, in one transaction.
+def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
+    _drop(con, "_raw", "_parsed", "_errors", "_dupkeys", "_dup", "_match")
 
-    The demo generator calls this too (after registering its frames as ``_raw``), so demo data goes through
-    exactly the validation that real files do.
-    """
-    kind = CONTRACT[kind_name]
-    result = IngestResult(file=file_name, kind=kind_name, extra_columns=list(extras or []))
-    _parse(con, kind)
-    _validate(con, kind)
+
+def _load_parsed(
+    con: duckdb.DuckDBPyConnection, kind: Kind, kind_rules: list[Rule], result: IngestResult, header: Header,
+    sha: str | Callable[[], str], who: str,
+) -> IngestResult:
+    """From a built ``_parsed``: refuse an empty file or one missing columns, else validate and store."""
+    # Empty rows after the last row with data (line ends, cells formatted but empty) are not even counted.
+    rows, blank = one(con, """SELECT count(*) FILTER (WHERE NOT _blank),
+        count(*) FILTER (WHERE _blank AND rowid < (SELECT max(rowid) FROM _parsed WHERE NOT _blank))
+        FROM _parsed""")
+    result.rows, result.blank_rows = rows, blank
+    digest = sha() if callable(sha) else sha
+    if header.missing:
+        result.refused = _missing_message(result.file, header.missing)
+        result.rejects = [Reject(1, c, None, f"{c}: kolom wajib tidak ada di baris judul") for c in header.missing]
+        return _record_refused(con, result, digest, who)
+    if rows == 0:
+        result.refused = f"{result.file}: berkas kosong (hanya baris judul, tanpa baris data)."
+        return _record_refused(con, result, digest, who)
+    n_dup = _validate(con, kind, kind_rules)
     con.execute("BEGIN TRANSACTION")
     try:
-        _store(con, kind, result, sha, who)
+        _store(con, kind, result, n_dup, digest, who)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -414,33 +660,126 @@ def load_raw(
     return result
 
 
+def load_raw(
+    con: duckdb.DuckDBPyConnection, kind_name: str, file_name: str, sha: str, who: str,
+    extras: list[str] | None = None,
+) -> IngestResult:
+    """Validate the temp table or view ``_raw`` (text columns named as the contract) and store it as one batch.
+
+    ``_raw`` must hold every contract column, one row per spreadsheet row in order (first data row = row 2).
+    """
+    kind = CONTRACT[kind_name]
+    header = match_header(kind, [c for c in _raw_columns(con) if c != "_problem"])
+    result = IngestResult(file=file_name, kind=kind_name, extra_columns=list(extras or []))
+    try:
+        kind_rules = parse(con, kind)
+        return _load_parsed(con, kind, kind_rules, result, Header(header.mapped, [], header.missing), sha, who)
+    finally:
+        _cleanup(con)
+
+
 def load_frame(con: duckdb.DuckDBPyConnection, kind_name: str, frame: object, name: str, who: str) -> IngestResult:
     """Load an in-memory table (pandas or Arrow) through the same path as a file."""
-    _register_raw(con, frame, CONTRACT[kind_name])
-    return load_raw(con, kind_name, name, sha="", who=who)
+    kind = CONTRACT[kind_name]
+    header = _register_raw(con, frame, kind)
+    result = IngestResult(file=name, kind=kind_name, extra_columns=header.extras)
+    try:
+        kind_rules = parse(con, kind)
+        return _load_parsed(con, kind, kind_rules, result, header, "", who)
+    finally:
+        _cleanup(con)
+
+
+def _blank_line_end(data: bytes) -> int:
+    """Where the first empty line (LF or CRLF endings) in ``data`` ends, or -1."""
+    ends = [at + len(p) for p in (b"\n\n", b"\n\r\n") if (at := data.find(p)) >= 0]
+    return min(ends) if ends else -1
+
+
+class _FileScan:
+    """One pass over the file's bytes in a thread, while DuckDB reads the same file: its SHA-256 and whether an
+    empty line comes before the last non-empty one (DuckDB's CSV reader skips empty lines, so the row numbers
+    after one would shift: such a file goes through the exact reader). hashlib and bytes.find release the GIL."""
+
+    CHUNK = 1 << 22
+
+    def __init__(self, path: Path):
+        self.sha256 = ""
+        self.inner_blank_line = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            digest = hashlib.sha256()
+            blank_seen = False
+            tail = b""
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(self.CHUNK), b""):
+                    digest.update(chunk)
+                    if self.inner_blank_line:
+                        continue
+                    if blank_seen:
+                        self.inner_blank_line = bool(chunk.strip())
+                        continue
+                    window = tail + chunk[:2]  # an empty line across the chunk boundary
+                    end = _blank_line_end(window)
+                    rest = chunk[max(0, end - len(tail)):] if end >= 0 else None
+                    if rest is None and (end := _blank_line_end(chunk)) >= 0:
+                        rest = chunk[end:]
+                    if rest is not None:
+                        blank_seen = True
+                        self.inner_blank_line = bool(rest.strip())
+                    tail = chunk[-2:]
+            self.sha256 = digest.hexdigest()
+        except BaseException as exc:  # reported when the result is asked for
+            self._error = exc
+
+    def result(self) -> _FileScan:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self
+
+    def digest(self) -> str:
+        return self.result().sha256
 
 
 def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who: str | None = None) -> IngestResult:
-    """Load one file into an open read-write connection; a refused file is recorded and stores nothing."""
+    """Load one file into an open read-write connection, as one transaction; a refused file stores nothing."""
     if kind_name not in CONTRACT:
         raise ValueError(f"jenis data tidak dikenal: {kind_name}; pilih salah satu: {', '.join(CONTRACT)}")
     who = who or getpass.getuser()
     path = Path(path)
     kind = CONTRACT[kind_name]
+    result = IngestResult(file=path.name, kind=kind_name)
+    if not path.is_file():
+        result.refused = f"{path.name}: berkas tidak ditemukan atau bukan berkas: {path}"
+        return _record_refused(con, result, "", who)
+    scan = _FileScan(path)
     try:
-        sha = sha256_of(path)
-    except OSError as exc:
-        result = IngestResult(file=path.name, kind=kind_name, refused=f"{path.name}: tidak dapat dibuka: {exc}")
-        return result
-    try:
-        extras = read_file(con, path, kind)
-        n = one(con, "SELECT count(*) FROM _raw")[0]
-        if n == 0:
-            raise Refused(f"{path.name}: berkas kosong (hanya baris judul, tanpa data).")
-    except Refused as exc:
-        result = IngestResult(file=path.name, kind=kind_name, refused=str(exc))
-        con.execute("BEGIN TRANSACTION")
-        _record_batch(con, result, sha, who, "ditolak")
-        con.execute("COMMIT")
-        return result
-    return load_raw(con, kind_name, path.name, sha, who, extras)
+        try:
+            source = read_file(con, path, kind)
+            result.extra_columns = source.header.extras
+            try:
+                kind_rules = parse(con, kind)
+                exact = source.fallback is not None and scan.result().inner_blank_line
+            except duckdb.Error as exc:
+                if source.fallback is None:
+                    raise Refused(f"{path.name}: berkas tidak dapat dibaca: {_first_line(exc)}") from exc
+                exact = True
+            if exact and source.fallback is not None:
+                try:
+                    source.fallback()  # DuckDB's fast reader could not number every row exactly
+                except UnicodeDecodeError as decode_error:
+                    raise Refused(_not_utf8(path.name)) from decode_error
+                except (csv.Error, OSError) as csv_error:
+                    raise Refused(f"{path.name}: berkas tidak dapat dibaca: {csv_error}") from csv_error
+                kind_rules = parse(con, kind)
+        except Refused as exc:
+            result.refused = str(exc)
+            return _record_refused(con, result, scan.digest(), who)
+        return _load_parsed(con, kind, kind_rules, result, source.header, scan.digest, who)
+    finally:
+        _cleanup(con)

@@ -1,0 +1,132 @@
+"""Schema versions: an older store opens in a newer version without loss; the schema follows the contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kancil import store
+from kancil.contract import CONTRACT
+from kancil.ingest import ingest_file
+from tests.test_ingest import antrian_row, write_csv
+
+T = dt.datetime(2025, 3, 3, 8, 0)
+
+
+def version_1_store(path: Path) -> None:
+    """A store as version 1 left it: only migration 1 applied, with data in it."""
+    con = duckdb.connect(str(path))
+    for statement in store.MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO ingest_batches VALUES (1, 'lama.csv', 'abc', 'antrian', 2, 2, 0, 0, 0, 'petugas', "
+                "TIMESTAMP '2025-03-04 07:00', NULL, 'dimuat', NULL)")
+    con.execute(
+        "INSERT INTO antrian VALUES "
+        "('T1', 'JKT', 'prioritas', 'lansia', 'baru', 'langsung', $t, $t + INTERVAL 5 MINUTE, NULL, NULL, 'P1', "
+        "'PTG01', 'selesai', 1), "
+        "('T2', 'JKT', 'reguler', 'umum', 'baru', 'm_paspor', $t, NULL, NULL, NULL, NULL, NULL, 'tidak_hadir', 1)",
+        {"t": T},
+    )
+    con.execute("INSERT INTO kuota VALUES ('JKT', 'prioritas', DATE '2025-01-01', NULL, 40, 1)")
+    con.close()
+
+
+def test_migrations_are_numbered_one_to_current() -> None:
+    assert sorted(store.MIGRATIONS) == list(range(1, store.SCHEMA_VERSION + 1))
+
+
+def test_version_1_store_opens_migrated_without_loss(tmp_path: Path) -> None:
+    path = tmp_path / "lama.duckdb"
+    version_1_store(path)
+    with store.reader(path) as con:
+        assert store.schema_version(con) == 1
+        before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                  for t in ("antrian", "kuota", "ingest_batches")}
+    with store.writer(path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+        after = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in before}
+        assert after == before
+        assert len(after["antrian"]) == 2
+        # The tables of the later migrations exist, and the working-day calendar was filled at once.
+        for table in ("hari_kerja", "pengaturan", "pengaturan_riwayat"):
+            con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        assert con.execute("SELECT is_workday FROM hari_kerja WHERE office_code = 'JKT' "
+                           "AND tanggal = DATE '2025-03-03'").fetchall() == [(True,)]
+        # A new file loads into the migrated store like into a new one: replacing T2, keeping T1.
+        result = ingest_file(con, "antrian", write_csv(
+            tmp_path / "baru.csv", [antrian_row("T2", office_code="JKT", lane="reguler", applicant_group="umum")],
+            "antrian"))
+        assert (result.stored, result.replaced, result.batch_id) == (1, 1, 2)
+        assert con.execute("SELECT ticket_id, batch_id FROM antrian ORDER BY 1").fetchall() == [("T1", 1), ("T2", 2)]
+
+
+def test_fresh_store_has_every_contract_column_with_its_type(tmp_path: Path) -> None:
+    """Guards the written-out DDL: a column added to the contract needs a migration, or this fails."""
+    with store.writer(tmp_path / "baru.duckdb") as con:
+        for name, kind in CONTRACT.items():
+            got = con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t "
+                "ORDER BY ordinal_position", {"t": name}).fetchall()
+            assert got == [*((c.name, c.sql_type) for c in kind.columns), ("batch_id", "INTEGER")], name
+
+
+def test_migrate_twice_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    version_1_store(path)
+    with store.writer(path) as con:
+        first = con.execute("SELECT count(*) FROM hari_kerja").fetchall()
+    with store.writer(path) as con:
+        assert store.migrate(con) == store.SCHEMA_VERSION
+        assert con.execute("SELECT count(*) FROM hari_kerja").fetchall() == first
+        assert con.execute("SELECT count(*) FROM antrian").fetchall() == [(2,)]
+
+
+def test_store_of_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "baru.duckdb"
+    with store.writer(path) as con:
+        store.set_meta(con, "schema_version", str(store.SCHEMA_VERSION + 1))
+    with pytest.raises(RuntimeError, match="lebih baru"), store.writer(path):
+        pass
+    with store.reader(path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION + 1
+
+
+def test_a_failing_migration_is_rolled_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "s.duckdb"
+    with store.writer(path):
+        pass
+    broken = {**store.MIGRATIONS, store.SCHEMA_VERSION + 1: ["CREATE TABLE setengah (a INTEGER)", "SELEKSI 1"]}
+    monkeypatch.setattr(store, "MIGRATIONS", broken)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    with pytest.raises(duckdb.ParserException), store.writer(path):
+        pass
+    monkeypatch.undo()
+    with store.reader(path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'setengah'").fetchall() == [(0,)]
+
+
+def test_schema_version_of_a_store_never_migrated_is_0(tmp_path: Path) -> None:
+    path = tmp_path / "kosong.duckdb"
+    duckdb.connect(str(path)).close()
+    with store.reader(path) as con:
+        assert store.schema_version(con) == 0
+
+
+def test_writer_bumps_the_store_version(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    assert store.store_version(path) == "none"
+    with store.writer(path):
+        pass
+    first = store.store_version(path)
+    with store.writer(path, bump=False):
+        pass
+    assert store.store_version(path) == first
+    with store.writer(path):
+        pass
+    assert store.store_version(path) != first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.version"]
