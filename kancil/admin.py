@@ -151,7 +151,7 @@ def rejected_rows_csv(name: str, data: bytes, result: IngestResult) -> bytes:
     """
     reasons: dict[int, list[str]] = {}
     for r in result.rejects:
-        reasons.setdefault(r.row, []).append(f"{r.column}: {r.reason}")
+        reasons.setdefault(r.row, []).append(r.reason)  # every reason already names its column
     header, rows = _file_rows(safe_file_name(name), data)
     width = len(header)
     out = []
