@@ -20,37 +20,44 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from kancil.ingest import ingest_file
+    """Load each file as its own transaction, with the store opened for that file only (so the dashboard can
+    read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
+    from kancil.ingest import IngestResult, ingest_file
 
     worst = 0
-    with store.writer(args.db) as con:
-        for name in args.files:
-            result = ingest_file(con, args.kind, Path(name))
-            worst = max(worst, result.exit_code)
-            if args.json:
-                data = result.as_json()
-                out = {k: data[k] for k in ("file", "kind", "rows", "stored", "replaced", "rejected", "rejects")}
-                out["unchanged"] = result.unchanged
-                if result.refused:
-                    out["error"] = result.refused
-                if result.extra_columns:
-                    out["extra_columns"] = result.extra_columns
-                print(json.dumps(out, ensure_ascii=False, default=str))
-                continue
+    for name in args.files:
+        try:
+            with store.writer(args.db) as con:
+                result = ingest_file(con, args.kind, Path(name))
+        except store.StoreBusy:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the file's transaction was rolled back: nothing of it stored
+            result = IngestResult(file=Path(name).name, kind=args.kind,
+                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: {exc}")
+        worst = max(worst, result.exit_code)
+        if args.json:
+            data = result.as_json()
+            keys = ("file", "kind", "rows", "stored", "replaced", "unchanged", "rejected", "blank_rows",
+                    "batch_id", "extra_columns", "rejects")
+            out = {k: data[k] for k in keys}
             if result.refused:
-                print(f"DITOLAK {result.refused}", file=sys.stderr)
-                continue
-            if result.extra_columns:
-                print(f"{result.file}: kolom tambahan diabaikan: {', '.join(result.extra_columns)}")
-            print(
-                f"{result.file}: {result.rows} baris = {result.stored} disimpan + {result.rejected} ditolak "
-                f"({result.replaced} menggantikan data lama, {result.unchanged} sudah ada dan sama)"
-            )
-            for r in result.rejects[:20]:
-                print(f"  baris {r.row}, kolom {r.column}, nilai {r.value!r}: {r.reason}", file=sys.stderr)
-            if len(result.rejects) > 20:
-                print(f"  … dan {len(result.rejects) - 20} lagi (lihat tabel ingest_rejects, batch "
-                      f"{result.batch_id})", file=sys.stderr)
+                out["error"] = result.refused
+            print(json.dumps(out, ensure_ascii=False, default=str), flush=True)
+            continue
+        if result.refused:
+            print(f"DITOLAK {result.refused}", file=sys.stderr)
+        if result.extra_columns:
+            print(f"{result.file}: kolom tambahan diabaikan: {', '.join(result.extra_columns)}")
+        blank = f", {result.blank_rows} baris kosong dilewati" if result.blank_rows else ""
+        print(
+            f"{result.file}: {result.rows} baris = {result.stored} disimpan + {result.rejected} ditolak "
+            f"({result.replaced} menggantikan data lama, {result.unchanged} sudah ada dan sama{blank})"
+        )
+        for r in result.rejects[:20]:
+            print(f"  baris {r.row}, kolom {r.column}, nilai {r.value!r}: {r.reason}", file=sys.stderr)
+        if len(result.rejects) > 20:
+            print(f"  … dan {len(result.rejects) - 20} lagi (lihat tabel ingest_rejects, batch "
+                  f"{result.batch_id})", file=sys.stderr)
     return worst
 
 
@@ -128,6 +135,105 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_briefing(args: argparse.Namespace) -> int:
+    """Write the printable morning briefing. Meant for cron on every weekday: a holiday or cuti bersama is skipped
+    quietly (exit 0, nothing written), and a working day without tickets (exports not loaded yet) exits 1 rather
+    than printing a page of zeros; --force writes either anyway. A bad output name or office exits 2."""
+    from kancil import report
+    from kancil.i18n import fmt_date, t
+
+    lang, out = args.lang, Path(args.out)
+    try:
+        report.check_output(out, lang)
+        with store.reader(args.db) as con:
+            known = report.offices(con)
+            if args.office and args.office not in known:
+                raise report.ReportError(t("report.cli.unknown_office", lang, office=args.office,
+                                           known=", ".join(known) or "—"))
+            day = args.date or report.briefing_day(con, args.office)
+            workday = report.is_workday(con, day, args.office)
+            where = t("report.cli.office_suffix", lang, office=args.office) if args.office else ""
+            day_text = fmt_date(day, lang, long=True)
+            if not workday and not args.force:
+                print(t("report.cli.skipped", lang, day=day_text, office=where))
+                return 0
+            data, demo = report.collect(con, day, args.office)
+        if sum(data["today"]["tickets"].values()) == 0 and not args.force:
+            print(t("report.cli.no_tickets", lang, day=day_text, office=where), file=sys.stderr)
+            return 1
+        notes = [] if workday else [t("report.not_workday", lang, day=day_text)]
+        path = report.write_report(data, out, lang, demo=demo, notes=notes)
+    except report.ReportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(t("report.cli.written", lang, day=day_text, path=path))
+    return 0
+
+
+# The datasets and formats of kancil/export.py, written out so that building the parser does not import pandas for
+# every command (tests/test_export.py checks that the two stay equal).
+EXPORT_DATASETS = ("antrian", "permohonan", "survei", "fasilitas", "ingest_batches", "ingest_rejects", "download_log")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """One audited download: the same ZIP (data file + manifest.json) as the dashboard's, recorded in the download
+    log as the operating-system user with role "cli". Exit status: 0 written; 2 a bad request or a refusal (e.g.
+    XLSX over its row limit)."""
+    import getpass as _getpass
+
+    from kancil import export
+    from kancil.auth import User
+    from kancil.contract import YEAR_MAX, YEAR_MIN
+    from kancil.filters import Filters
+    from kancil.i18n import t
+
+    date_from = args.date_from or dt.date(YEAR_MIN, 1, 1)  # no period given: everything in the store
+    date_to = args.date_to or dt.date(YEAR_MAX, 12, 31)
+    out = Path(args.out)
+    if date_to < date_from:
+        print(t("unduh.bad_period"), file=sys.stderr)
+        return 2
+    if out.suffix.lower() != ".zip":
+        print(t("unduh.bad_out", out=out), file=sys.stderr)
+        return 2
+    filters = Filters(date_from=date_from, date_to=date_to, office=args.office, lane=args.lane, group=args.group,
+                      service_type=args.service_type, channel=args.channel)
+    who = _getpass.getuser()
+    try:
+        result = export.build_export(Path(args.db), args.dataset, filters, args.format, User(who, "cli", who),
+                                     via="cli", out=out)
+    except export.ExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    m = result.manifest
+    print(t("unduh.cli_done", out=result.path, rows=m["rows"], dataset=m["dataset"], fmt=m["file_format"],
+            sha=m["sha256"], user=who))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from kancil import bench
+
+    return bench.main_args(args)
+
+
+def cmd_optimize(args: argparse.Namespace) -> int:
+    from kancil import optimize
+
+    report = optimize.optimize(Path(args.db))
+    print(json.dumps(report, ensure_ascii=False))
+    return 0
+
+
+def cmd_export_parquet(args: argparse.Namespace) -> int:
+    from kancil import parquet_export
+
+    counts = parquet_export.export(Path(args.db), Path(args.out), overwrite=args.overwrite)
+    print(json.dumps(counts, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kancil", description="Kancil Nari: penyimpanan dan metrik")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +275,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("briefing", help="ringkasan pagi cetak, satu halaman A4 (.html atau .pdf)")
+    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--date", type=_date, default=None, help="hari ringkasan (bawaan: hari kerja terakhir sebelum "
+                   "hari ini)")
+    p.add_argument("--out", required=True, help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
+    p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")
+    p.set_defaults(func=cmd_briefing)
+
+    from kancil.contract import CHANNELS, GROUPS, SERVICE_TYPES
+
+    p = sub.add_parser("export", help="unduhan data baris yang diaudit: ZIP berisi data dan manifest.json, dicatat "
+                       "di log unduhan")
+    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--dataset", required=True, choices=EXPORT_DATASETS)
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--from", dest="date_from", type=_date, default=None, help="bawaan: semua data")
+    p.add_argument("--to", dest="date_to", type=_date, default=None, help="bawaan: semua data")
+    p.add_argument("--office")
+    p.add_argument("--lane", choices=LANES)
+    p.add_argument("--group", choices=GROUPS)
+    p.add_argument("--service-type", dest="service_type", choices=SERVICE_TYPES)
+    p.add_argument("--channel", choices=CHANNELS)
+    p.add_argument("--out", required=True, help="berkas ZIP keluaran")
+    p.set_defaults(func=cmd_export)
+
+    from kancil import bench
+
+    p = sub.add_parser("bench", help="ukur kecepatan pada skala S, M, L; tulis BENCHMARKS.md")
+    bench.add_arguments(p)
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("optimize", help="urutkan ulang tabel besar (bulan, kantor, waktu) agar filter melewati data")
+    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.set_defaults(func=cmd_optimize)
+
+    p = sub.add_parser("export-parquet", help="ekspor tabel ke Parquet, dipartisi per kantor dan bulan")
+    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--out", required=True, help="folder keluaran")
+    p.add_argument("--overwrite", action="store_true", help="ganti folder keluaran yang sudah berisi")
+    p.set_defaults(func=cmd_export_parquet)
     return parser
 
 

@@ -1,5 +1,73 @@
-"""Placeholder: filled in by the trust-and-administration work."""
+"""Log unduhan: every audited download (dashboard and command line), for auditors and admins.
 
-from kancil import ui
+The log is append-only (kancil/export.py only inserts). The period filter applies to the download date; the latest
+downloads are shown as a static table (no dataframe toolbar download), and the log itself leaves the dashboard
+through the same audited path as any dataset: a ZIP with manifest, recorded in the log as dataset "download_log".
+"""
 
-filters, info = ui.frame("nav.download_log", "log_unduhan", ("antrian",), capability="download_log")
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import streamlit as st
+
+from kancil import export, signin, store, ui
+from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num
+
+LATEST = 100
+SHA_SHOWN = 16  # hex digits of a hash shown in the table: enough to tell files apart at a glance
+COLUMNS = ("downloaded_at", "username", "role", "dataset", "filters", "file_format", "rows", "sha256", "via")
+
+filters, info = ui.frame("nav.download_log", "log_unduhan", (), capability="download_log")
+lang = ui.lang()
+st.caption(ui.tr("unduh.log.intro"))
+shown = export.view_filters("download_log", filters, st.session_state.get("f_periode") == "custom")
+extended, filters = shown != filters, shown
+
+
+def filters_text(text: str) -> str:
+    """The recorded filters (JSON) as one short line: the period, then the filters that were set."""
+    values = json.loads(text)
+    start, end = (dt.date.fromisoformat(values.pop(k)) for k in ("date_from", "date_to"))
+    period = f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+    return "; ".join([period, *(f"{k}={v}" for k, v in values.items() if v)])
+
+
+def display(frame: pd.DataFrame) -> pd.DataFrame:
+    shown = pd.DataFrame({
+        "downloaded_at": [fmt_datetime(v.to_pydatetime(), lang) for v in frame["downloaded_at"]],
+        "username": frame["username"],
+        "role": [code_label(r, lang) for r in frame["role"]],
+        "dataset": [ui.tr(f"unduh.dataset.{d}") for d in frame["dataset"]],
+        "filters": [filters_text(f) for f in frame["filters"]],
+        "file_format": frame["file_format"].str.upper(),
+        "rows": [fmt_num(n, lang) for n in frame["rows"]],
+        "sha256": frame["sha256"].str.slice(0, SHA_SHOWN) + "…",  # the full hash is in the log's download
+        "via": frame["via"],
+    })
+    return shown.rename(columns={c: ui.tr(f"unduh.log.col.{c}") for c in COLUMNS}).astype("string")
+
+
+try:
+    count, latest = export.latest_downloads(ui.db_path(), filters, LATEST, wait=ui.BUSY_WAIT_SECONDS)
+except store.StoreBusy:
+    st.warning(ui.tr("store.busy_nothing"))
+    st.stop()
+
+st.metric(ui.tr("unduh.log.count"), fmt_num(count, lang))
+st.caption(ui.tr("unduh.period.downloaded_at", start=fmt_date(filters.date_from, lang),
+                 end=fmt_date(filters.date_to, lang)) + (" " + ui.tr("unduh.period.to_today") if extended else ""))
+if count == 0:
+    ui.no_data()
+    st.stop()
+
+st.subheader(ui.tr("unduh.log.latest", n=fmt_num(len(latest), lang)))
+st.table(display(latest), hide_index=True)
+
+st.subheader(ui.tr("unduh.log.download_heading"))
+fmt = st.selectbox(ui.tr("unduh.format"), export.FORMATS, key="log_unduhan_format",
+                   format_func=lambda f: ui.tr(f"unduh.format.{f}"), help=ui.tr("unduh.format_help"))
+export.download_panel(ui.db_path(), "download_log", fmt, filters, signin.current_user(), count, ui.tr, lang,
+                      key="log_unduhan")

@@ -1,5 +1,62 @@
-"""Placeholder: filled in by the trust-and-administration work."""
+"""Unduh data: the auditor's row-level download, through the one audited path (kancil/export.py).
 
-from kancil import ui
+Pick a dataset and a format; the sidebar filters apply. The page shows the row count and the first rows as a
+static table (st.table, not st.dataframe: the dataframe toolbar offers its own CSV download, which neither
+neutralises formulas nor leaves a trace, and row-level data must leave only through the audited path). "Siapkan
+unduhan" builds one ZIP (data file + manifest.json) and records it in the download log before handing it out.
+"""
 
-filters, info = ui.frame("nav.download", "unduh", ("antrian",), capability="download_rows")
+from __future__ import annotations
+
+import streamlit as st
+
+from kancil import export, signin, store, ui
+from kancil.i18n import fmt_date, fmt_num
+
+PREVIEW_ROWS = 20
+DATASET_KEY = "unduh_dataset"
+
+
+def initial_dataset() -> str:
+    """The dataset chosen before (widget state), else the link's ``dataset=``, else antrian."""
+    chosen = st.session_state.get(DATASET_KEY) or st.query_params.get("dataset")
+    return chosen if chosen in export.ROW_DATASETS else export.ROW_DATASETS[0]
+
+
+st.session_state[DATASET_KEY] = initial_dataset()
+filters, info = ui.frame("nav.download", "unduh", export.DATASETS[st.session_state[DATASET_KEY]].kinds,
+                         capability="download_rows")
+lang = ui.lang()
+st.caption(ui.tr("unduh.intro"))
+
+left, right = st.columns(2)
+name = left.selectbox(ui.tr("unduh.dataset"), export.ROW_DATASETS, key=DATASET_KEY,
+                      format_func=lambda d: ui.tr(f"unduh.dataset.{d}"))
+fmt = right.selectbox(ui.tr("unduh.format"), export.FORMATS, key="unduh_format",
+                      format_func=lambda f: ui.tr(f"unduh.format.{f}"), help=ui.tr("unduh.format_help"))
+if st.query_params.get("dataset") != name:
+    st.query_params["dataset"] = name  # so a copied link names the dataset too
+shown = export.view_filters(name, filters, st.session_state.get("f_periode") == "custom")
+extended, filters = shown != filters, shown
+
+try:
+    rows, head = export.overview(ui.db_path(), name, filters, PREVIEW_ROWS, wait=ui.BUSY_WAIT_SECONDS)
+except store.StoreBusy:
+    st.warning(ui.tr("store.busy_nothing"))
+    st.stop()
+
+st.metric(ui.tr("unduh.rows"), fmt_num(rows, lang))
+st.caption(ui.tr(f"unduh.period.{export.DATASETS[name].period_column}", start=fmt_date(filters.date_from, lang),
+                 end=fmt_date(filters.date_to, lang)) + (" " + ui.tr("unduh.period.to_today") if extended else ""))
+if rows == 0:
+    ui.no_data()
+    st.stop()
+
+st.subheader(ui.tr("unduh.preview", n=fmt_num(len(head), lang)))
+st.table(head.astype("string").fillna(""), hide_index=True, width="content")
+st.caption(ui.tr("unduh.preview_caption"))
+
+if fmt == "xlsx" and rows > export.XLSX_MAX_ROWS:
+    st.warning(ui.tr("unduh.xlsx_too_many", rows=fmt_num(rows, lang), max=fmt_num(export.XLSX_MAX_ROWS, lang)))
+else:
+    export.download_panel(ui.db_path(), name, fmt, filters, signin.current_user(), rows, ui.tr, lang, key="unduh")
