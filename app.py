@@ -13,16 +13,16 @@ logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name
 
 # (menu group, file, title key, icon, url path, capability needed)
 PAGES = (
-    ("nav.group.daily", "pages/ringkasan.py", "nav.briefing", "wb_sunny", "ringkasan", "dashboard"),
-    ("nav.group.analysis", "pages/kuota.py", "nav.quota", "confirmation_number", "kuota", "dashboard"),
-    ("nav.group.analysis", "pages/waktu_layanan.py", "nav.turnaround", "schedule", "waktu-layanan", "dashboard"),
-    ("nav.group.analysis", "pages/kepuasan.py", "nav.satisfaction", "sentiment_satisfied", "kepuasan", "dashboard"),
-    ("nav.group.analysis", "pages/fasilitas.py", "nav.facilities", "child_care", "fasilitas", "dashboard"),
-    ("nav.group.audit", "pages/unduh.py", "nav.download", "download", "unduh", "download_rows"),
-    ("nav.group.audit", "pages/log_unduhan.py", "nav.download_log", "receipt_long", "log-unduhan", "download_log"),
-    ("nav.group.admin", "pages/data.py", "nav.data", "upload_file", "data", "data_import"),
-    ("nav.group.admin", "pages/pengaturan.py", "nav.settings", "tune", "pengaturan", "settings"),
-    ("nav.group.admin", "pages/pengguna.py", "nav.users", "group", "pengguna", "users"),
+    ("nav.group.daily", "views/ringkasan.py", "nav.briefing", "wb_sunny", "ringkasan", "dashboard"),
+    ("nav.group.analysis", "views/kuota.py", "nav.quota", "confirmation_number", "kuota", "dashboard"),
+    ("nav.group.analysis", "views/waktu_layanan.py", "nav.turnaround", "schedule", "waktu-layanan", "dashboard"),
+    ("nav.group.analysis", "views/kepuasan.py", "nav.satisfaction", "sentiment_satisfied", "kepuasan", "dashboard"),
+    ("nav.group.analysis", "views/fasilitas.py", "nav.facilities", "child_care", "fasilitas", "dashboard"),
+    ("nav.group.audit", "views/unduh.py", "nav.download", "download", "unduh", "download_rows"),
+    ("nav.group.audit", "views/log_unduhan.py", "nav.download_log", "receipt_long", "log-unduhan", "download_log"),
+    ("nav.group.admin", "views/data.py", "nav.data", "upload_file", "data", "data_import"),
+    ("nav.group.admin", "views/pengaturan.py", "nav.settings", "tune", "pengaturan", "settings"),
+    ("nav.group.admin", "views/pengguna.py", "nav.users", "group", "pengguna", "users"),
 )
 
 db = ui.db_path()

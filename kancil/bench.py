@@ -732,6 +732,7 @@ def optimized_copy(db: Path) -> Path:
         optimize.optimize(tmp)
         log(f"optimized {db.name} in {time.perf_counter() - t0:.1f} s")
         os.replace(tmp, out)
+        store.version_path(tmp).unlink(missing_ok=True)
     return out
 
 

@@ -56,7 +56,11 @@ def page_wanted_before_sign_in() -> str | None:
 
 
 def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> auth.User:  # noqa: ANN001
-    """Return the signed-in user, or show the sign-in (or first-admin) screen and stop the run."""
+    """Return the signed-in user, or show the sign-in (or first-admin) screen and stop the run.
+
+    Signed out, every page's URL is registered as the sign-in screen: a run that registered no page at all would
+    let Streamlit fall back to running ``views/*.py`` directly, and a link keeps its address through sign-in.
+    """
     _expire_idle(tr)
     user = current_user()
     if user:
@@ -69,16 +73,22 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> auth.User:  # noqa
             st.session_state[USER_KEY] = user
             return user
         st.error(tr("auth.sso_no_role"))
-    with store.reader(db) as con:
-        has_users = auth.has_users(con)
-    st.title(tr("app.title"))
-    note = st.session_state.pop("_signin_note", None)
-    if note:
-        st.info(note)
-    if has_users:
-        _sign_in_form(db, tr)
-    else:
-        _first_admin_form(db, tr)
+
+    def screen() -> None:
+        with store.reader(db) as con:
+            has_users = auth.has_users(con)
+        st.title(tr("app.title"))
+        note = st.session_state.pop("_signin_note", None)
+        if note:
+            st.info(note)
+        if has_users:
+            _sign_in_form(db, tr)
+        else:
+            _first_admin_form(db, tr)
+
+    signin_pages = [st.Page(screen, title=tr("auth.signin"), url_path=path, default=i == 0)
+                    for i, path in enumerate(page_paths or ("masuk",))]
+    st.navigation(signin_pages, position="hidden").run()
     st.stop()
 
 

@@ -11,16 +11,16 @@ from kancil import auth, store
 from tests.conftest import app_test
 
 PAGES = {
-    "pages/ringkasan.py": {"kepala_kantor", "supervisor", "auditor"},
-    "pages/kuota.py": {"kepala_kantor", "supervisor", "auditor"},
-    "pages/waktu_layanan.py": {"kepala_kantor", "supervisor", "auditor"},
-    "pages/kepuasan.py": {"kepala_kantor", "supervisor", "auditor"},
-    "pages/fasilitas.py": {"kepala_kantor", "supervisor", "auditor"},
-    "pages/unduh.py": {"auditor"},
-    "pages/log_unduhan.py": {"auditor", "admin"},
-    "pages/data.py": {"supervisor", "admin"},
-    "pages/pengaturan.py": {"supervisor"},
-    "pages/pengguna.py": {"admin"},
+    "views/ringkasan.py": {"kepala_kantor", "supervisor", "auditor"},
+    "views/kuota.py": {"kepala_kantor", "supervisor", "auditor"},
+    "views/waktu_layanan.py": {"kepala_kantor", "supervisor", "auditor"},
+    "views/kepuasan.py": {"kepala_kantor", "supervisor", "auditor"},
+    "views/fasilitas.py": {"kepala_kantor", "supervisor", "auditor"},
+    "views/unduh.py": {"auditor"},
+    "views/log_unduhan.py": {"auditor", "admin"},
+    "views/data.py": {"supervisor", "admin"},
+    "views/pengaturan.py": {"supervisor"},
+    "views/pengguna.py": {"admin"},
 }
 
 

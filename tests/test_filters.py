@@ -36,7 +36,7 @@ def test_filter_state_goes_into_the_url(metrics_db):
 
 
 def test_filters_survive_a_page_switch(metrics_db):
-    at = app_test(metrics_db, query={"jalur": "reguler", "kantor": "TST"}, page="pages/kuota.py")
+    at = app_test(metrics_db, query={"jalur": "reguler", "kantor": "TST"}, page="views/kuota.py")
     assert (url_param(at, "jalur"), url_param(at, "kantor")) == ("reguler", "TST")
     assert at.session_state["_filters"].lane == "reguler" and at.session_state["_filters"].office == "TST"
 

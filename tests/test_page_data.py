@@ -15,7 +15,7 @@ from kancil import store
 from kancil.contract import CONTRACT
 from tests.conftest import app_test
 
-PAGE = "pages/data.py"
+PAGE = "views/data.py"
 HEADER = ";".join(CONTRACT["antrian"].column_names)
 GOOD = ("Z1;TST;prioritas;lansia;baru;langsung;2026-05-19 08:00;2026-05-19 08:05;2026-05-19 08:06;2026-05-19 08:10;"
         "P1;PTG01;selesai")

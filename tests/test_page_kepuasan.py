@@ -22,7 +22,7 @@ from kancil.filters import Filters
 from kancil.i18n import CATALOGUE, fmt_num
 from tests.conftest import DEMO_END, app_test
 
-PAGE = "pages/kepuasan.py"
+PAGE = "views/kepuasan.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 TST = WEEK.replace(office="TST")
 TST_QUERY = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16", "kantor": "TST"}

@@ -15,7 +15,7 @@ import pytest
 from kancil import store
 from tests.conftest import app_test
 
-PAGE = "pages/pengaturan.py"
+PAGE = "views/pengaturan.py"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from kancil import admin, store
 from tests.conftest import app_test
 
-PAGE = "pages/pengguna.py"
+PAGE = "views/pengguna.py"
 PASSWORD = "rahasia-kantor-1"
 
 

@@ -19,8 +19,8 @@ import pytest
 from kancil import export, store
 from tests.conftest import app_test
 
-UNDUH = "pages/unduh.py"
-LOG = "pages/log_unduhan.py"
+UNDUH = "views/unduh.py"
+LOG = "views/log_unduhan.py"
 WEEK = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16"}
 
 

@@ -15,8 +15,8 @@ from kancil.briefing import attention_text
 from kancil.contract import FACILITIES
 from kancil.i18n import code_label, fmt_date, fmt_num
 
-PAGES = {"kuota": "pages/kuota.py", "waktu_layanan": "pages/waktu_layanan.py", "kepuasan": "pages/kepuasan.py",
-         "fasilitas": "pages/fasilitas.py"}
+PAGES = {"kuota": "views/kuota.py", "waktu_layanan": "views/waktu_layanan.py", "kepuasan": "views/kepuasan.py",
+         "fasilitas": "views/fasilitas.py"}
 
 filters, info = ui.frame("nav.briefing", "briefing", ("antrian", "permohonan", "survei", "fasilitas"))
 lang = ui.lang()
