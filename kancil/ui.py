@@ -357,6 +357,30 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
     return filters, info
 
 
+def can(capability: str) -> bool:
+    """Whether the signed-in user's role has a capability (kancil/auth.py)."""
+    return auth.can(st.session_state.get("_user"), capability)
+
+
+SMALL_COUNT = 5
+
+
+def protect_small_counts(data: pd.DataFrame) -> pd.DataFrame:
+    """For roles without access to sensitive detail, whole-number counts from 1 to 4 are shown as "<5".
+
+    A breakdown by applicant group can otherwise point at one or two people with a disability or an illness
+    (UU 27/2022). The rule covers every small count, which is simpler to trust than a list of columns.
+    """
+    if can("sensitive_detail"):
+        return data
+    out = data.copy()
+    for column in out.columns:
+        if pd.api.types.is_integer_dtype(out[column]):
+            values = out[column]
+            out[column] = values.astype(object).where(~values.between(1, SMALL_COUNT - 1), f"<{SMALL_COUNT}")
+    return out
+
+
 def no_data() -> None:
     st.info(tr("common.no_data"))
 
@@ -366,6 +390,7 @@ def chart(fig, data: pd.DataFrame, caption: str, key: str) -> None:  # noqa: ANN
     fig.update_layout(separators=",." if lang() == "id" else ".,", margin={"l": 10, "r": 10, "t": 40, "b": 10})
     st.plotly_chart(fig, width="stretch", key=f"chart_{key}")
     st.caption(caption)
+    data = protect_small_counts(data)
     with st.expander(tr("common.numbers")):
         st.dataframe(data, hide_index=True, width="stretch")
         st.download_button(

@@ -34,7 +34,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def app_test(db: Path, role: str | None = "kepala_kantor", page: str | None = None, query: dict | None = None,
+def app_test(db: Path, role: str | None = "supervisor", page: str | None = None, query: dict | None = None,
              state: dict | None = None):
     """An AppTest of the real app on ``db``, signed in with ``role`` (None: not signed in).
 

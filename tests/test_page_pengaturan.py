@@ -46,7 +46,7 @@ def test_only_the_supervisor_may_change_settings(metrics_db, role):
     at = page(metrics_db, role)
     assert not at.exception
     assert any("tidak tersedia untuk peran" in e.value for e in at.error)
-    assert not at.button and not at.dataframe
+    assert not at.main.button and not at.dataframe
 
 
 def test_the_page_shows_quotas_targets_calendar_and_history(metrics_db):

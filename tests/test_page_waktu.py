@@ -510,3 +510,15 @@ def test_targets_come_from_the_settings(metrics_db, tmp_path):
     # prioritas waits 5, 10, 20, 40: only 5 within 9 minutes -> 25,0%
     assert list(wait["Target (mnt)"]) == ["9", "60"] and list(wait["Sesuai target"]) == ["25,0%", "100,0%"]
     assert any("target 9 mnt" in c.value for c in at.caption)
+
+
+def test_officer_figures_and_small_counts_are_kept_from_the_head_of_office(metrics_db):
+    """kepala_kantor sees aggregates only: no per-officer table, and counts of 1-4 in tables as "<5"."""
+    at = open_tab(app_test(metrics_db, role="kepala_kantor", page=PAGE, query=TST_QUERY), "Loket & petugas")
+    assert not at.exception
+    assert any("hanya untuk supervisor dan auditor" in i.value for i in at.info)
+    assert not any("Kode petugas" in d.value.columns for d in at.dataframe)
+    counters = table_with(at, "Loket")
+    assert list(counters["Loket"]) == ["P1", "R1"]
+    supervisor = open_tab(app_test(metrics_db, role="supervisor", page=PAGE, query=TST_QUERY), "Loket & petugas")
+    assert list(table_with(supervisor, "Kode petugas")["Kode petugas"]) == ["PTG01", "PTG02"]

@@ -627,6 +627,9 @@ def staff_tab() -> None:
     for level in ("counter", "officer"):
         rows = staff[staff["level"] == level]
         st.subheader(tr(f"waktu.staff.{level}_title"))
+        if level == "officer" and not ui.can("officer_detail"):
+            st.info(tr("waktu.staff.officer_refused"))  # per-officer figures: supervisors and auditors only
+            continue
         table(pd.DataFrame([{
             tr(f"waktu.col.{level}"): r["code"],
             tr("waktu.col.tickets"): count(r["tickets"]),

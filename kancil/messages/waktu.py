@@ -265,4 +265,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{target_prioritas}, regular {target_reguler}, accelerated {target_percepatan} minutes). A wait depends "
         "mostly on the queue, not the officer: compare with care.",
     ),
+    "waktu.staff.officer_refused": ("Angka per petugas hanya untuk supervisor dan auditor.",
+                                    "Per-officer figures are for supervisors and auditors only."),
 }
