@@ -256,12 +256,35 @@ def _init_from_url(info: dict) -> None:
         state["_refused"] = refused
 
 
-def _select(field: str, options: tuple[str, ...]) -> str | None:
-    choice = st.sidebar.selectbox(
-        tr(f"filter.{field}"), (None, *options), key=f"f_{field}",
-        format_func=lambda c: tr("common.all") if c is None else (c if field == "office" else code_label(c, lang())),
-    )
+ALL = ""  # the "all" choice of a filter (a string: Streamlit shows None as "nothing chosen" on a rebuilt widget)
+
+
+def _sidebar_select(label: str, options: tuple[str, ...], state_key: str, format_func, default: str) -> str:  # noqa: ANN001
+    """A sidebar selectbox whose choice lives in ``state_key`` and whose widget is keyed per language.
+
+    The shown option texts depend on the language; under one widget key the browser keeps the old texts after a
+    language switch, so each language gets its own widget, started from the shared choice.
+    """
+    state = st.session_state
+    widget_key, shown_key = f"{state_key}__{lang()}", f"_{state_key}_shown"
+    current = state.get(state_key, default)
+    current = ALL if current is None else current
+    # a new widget, or the choice was changed elsewhere (a link, a page's button): the widget follows it
+    if widget_key not in state or state.get(shown_key) != current:
+        state[widget_key] = current
+    if state[widget_key] not in options:
+        state[widget_key] = default
+    choice = st.sidebar.selectbox(label, options, key=widget_key, format_func=format_func)
+    state[state_key] = state[shown_key] = choice
     return choice
+
+
+def _select(field: str, options: tuple[str, ...]) -> str | None:
+    choice = _sidebar_select(
+        tr(f"filter.{field}"), (ALL, *options), f"f_{field}",
+        lambda c: tr("common.all") if c == ALL else (c if field == "office" else code_label(c, lang())), ALL,
+    )
+    return choice or None
 
 
 def sidebar_filters(info: dict) -> Filters:
@@ -271,10 +294,7 @@ def sidebar_filters(info: dict) -> Filters:
                       on_change=lambda: st.session_state.update(
                           f_lang="en" if st.session_state["f_lang_en"] else "id"))
     st.sidebar.header(tr("filter.header"))
-    preset = st.sidebar.selectbox(
-        tr("filter.period"), PRESETS, key="f_periode", index=PRESETS.index("30h"),
-        format_func=lambda p: tr(f"preset.{p}"),
-    )
+    preset = _sidebar_select(tr("filter.period"), PRESETS, "f_periode", lambda p: tr(f"preset.{p}"), "30h")
     start, end = preset_range(preset, info["anchor"])
     if preset == "custom":
         chosen = st.sidebar.date_input(tr("filter.range"), value=st.session_state.get("f_range", (start, end)),
@@ -363,21 +383,30 @@ def can(capability: str) -> bool:
 
 
 SMALL_COUNT = 5
+# Columns of the chart tables that count people (raw names from queries/, or the pages' translated headers).
+COUNT_COLUMNS = frozenset({
+    "n", "tickets", "uses", "responses", "cases", "applications", "bap", "no_show", "in_reguler", "in_prioritas",
+    "vulnerable_tickets", "overtaken", "eligible", "visits", "count", "pemakaian", "jawaban", "di reguler",
+    "tiket", "responden", "kasus", "kunjungan",
+})
 
 
 def protect_small_counts(data: pd.DataFrame) -> pd.DataFrame:
-    """For roles without access to sensitive detail, whole-number counts from 1 to 4 are shown as "<5".
+    """For roles without access to sensitive detail, counts of people from 1 to 4 are shown as "<5".
 
     A breakdown by applicant group can otherwise point at one or two people with a disability or an illness
-    (UU 27/2022). The rule covers every small count, which is simpler to trust than a list of columns.
+    (UU 27/2022). Only count columns are masked (not weekdays or working days), and a masked column becomes text
+    as a whole, so the table stays one type per column.
     """
     if can("sensitive_detail"):
         return data
     out = data.copy()
     for column in out.columns:
-        if pd.api.types.is_integer_dtype(out[column]):
+        if str(column).strip().lower() in COUNT_COLUMNS and pd.api.types.is_integer_dtype(out[column]):
             values = out[column]
-            out[column] = values.astype(object).where(~values.between(1, SMALL_COUNT - 1), f"<{SMALL_COUNT}")
+            small = values.between(1, SMALL_COUNT - 1)
+            if small.any():
+                out[column] = values.astype(str).where(~small, f"<{SMALL_COUNT}")
     return out
 
 

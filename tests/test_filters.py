@@ -46,9 +46,9 @@ def test_a_copied_link_reproduces_the_view(metrics_db):
             "jalur": "reguler", "kelompok": "lansia", "bahasa": "en"}
     at = app_test(metrics_db, query=link)
     assert not at.exception
-    assert at.sidebar.selectbox(key="f_lane").value == "reguler"
-    assert at.sidebar.selectbox(key="f_group").value == "lansia"
-    assert at.sidebar.selectbox(key="f_office").value == "TST"
+    assert at.sidebar.selectbox(key="f_lane__en").value == "reguler"
+    assert at.sidebar.selectbox(key="f_group__en").value == "lansia"
+    assert at.sidebar.selectbox(key="f_office__en").value == "TST"
     assert at.session_state["f_range"] == (dt.date(2026, 5, 11), dt.date(2026, 5, 16))
     assert at.title[0].value == "Morning briefing"
     assert any("11 May 2026 – 16 May 2026 (6 days)" in c.value for c in at.sidebar.caption)
@@ -59,8 +59,8 @@ def test_a_bad_link_falls_back_with_a_notice(metrics_db):
                                      "periode": "selamanya"})
     assert not at.exception
     assert any("vip" not in i.value and "jalur" in i.value for i in at.info)
-    assert at.sidebar.selectbox(key="f_lane").value is None
-    assert at.sidebar.selectbox(key="f_periode").value == "30h"
+    assert at.sidebar.selectbox(key="f_lane__id").value == ""
+    assert at.sidebar.selectbox(key="f_periode__id").value == "30h"
 
 
 def test_indonesian_and_english_formats():

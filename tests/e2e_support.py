@@ -1,0 +1,285 @@
+"""Helpers of the real-browser tests (tests/test_e2e.py): the demo store, the Streamlit server, Chromium, and the
+few Streamlit-specific moves (wait for a run to finish, sign in, pick a sidebar option, screenshot the main area).
+
+Chromium is Debian's (/usr/bin/chromium, installed by .ci/run when missing); Playwright's own browser download is
+never used. Waiting follows Streamlit's own browser tests: the app is connected and its script is not running.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "tests" / "screenshots"  # git-ignored: every run's pages, for a look after a failure
+README_SHOTS = ROOT / "docs" / "screenshots"  # the README's pictures, rewritten by every run
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+FIRST_LOAD_MS = 60_000  # the machine is shared: the first page load (JS bundle, first queries) may be slow
+STEP_MS = 45_000  # any later wait (a rerun, a page switch)
+
+DEMO_END = dt.date(2026, 6, 30)
+STORE_VERSION = "1782810000000000000-1"  # 30 June 2026 09:00 UTC as time_ns, the form store.bump_version writes
+ACCOUNTS = {  # role -> (username, password): the demo accounts of kancil/cli.py (README table)
+    "kepala_kantor": ("kepala", "demo-kepala-2026"),
+    "supervisor": ("supervisor", "demo-supervisor-2026"),
+    "auditor": ("auditor", "demo-auditor-2026"),
+    "admin": ("admin", "demo-admin-2026"),
+}
+
+APP = '[data-testid="stApp"]'
+CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+NOT_RUNNING = '[data-test-script-state="notRunning"]'
+MAIN = '[data-testid="stMain"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+PAGE_LINK = '[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]'
+AUTO_NAV = '[data-testid="stSidebarNav"]'  # Streamlit's own page menu (the app draws its own links instead)
+EXCEPTION = '[data-testid="stException"]'
+PLOTLY = '[data-testid="stMain"] [data-testid="stPlotlyChart"]'
+PLOTLY_DRAWN = '[data-testid="stMain"] .js-plotly-plot'
+METRIC = '[data-testid="stMain"] [data-testid="stMetric"]'
+
+
+def chromium_path() -> Path | None:
+    """Debian's Chromium, or None when this machine has none (the e2e tests then skip)."""
+    for candidate in (Path("/usr/bin/chromium"), shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return Path(candidate)
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_demo_store(path: Path) -> Path:
+    """The small demo store of the browser tests: 60 days up to 30 June 2026 and the four demo accounts."""
+    from kancil import cli, demo, store
+
+    demo.build(path, days=60, seed=3, end=DEMO_END)
+    cli._add_demo_accounts(path)
+    # The store version (a cache key, shown in every page's freshness line) is a clock reading: fix it, so the
+    # README's pictures change only when the pages do. Writes during the tests (downloads) bump it as usual.
+    store.version_path(path).write_text(f"{STORE_VERSION}\n")
+    return path
+
+
+# ------------------------------------------------------------------------------------------------ server
+
+
+@dataclass
+class StreamlitServer:
+    """``streamlit run app.py`` on a free port over ``db``; its output goes to ``log``."""
+
+    db: Path
+    log: Path
+    port: int = 0
+    proc: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 90.0) -> None:
+        for _attempt in range(2):  # a port found free may be taken before Streamlit binds it: try a second one
+            self.port = free_port()
+            with self.log.open("ab") as out:
+                self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and app
+                    [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                     "--server.fileWatcherType", "none", "--server.port", str(self.port),
+                     "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                    cwd=ROOT, env={**os.environ, "KANCIL_DB": str(self.db)}, stdout=out, stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                )
+            if self._wait_healthy(timeout):
+                return
+            self.stop()
+        raise RuntimeError(f"Streamlit did not answer /_stcore/health; its log:\n{self.log_tail()}")
+
+    def _wait_healthy(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:  # noqa: S310
+                    if answer.read().decode().strip() == "ok":
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.25)
+        return False
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=15)
+        self.proc = None
+
+    def log_tail(self, chars: int = 4000) -> str:
+        text = self.log.read_text("utf-8", "replace") if self.log.exists() else ""
+        return text[-chars:]
+
+
+# ------------------------------------------------------------------------------------------------ browser moves
+
+
+def settle(page, timeout: int = STEP_MS) -> None:  # noqa: ANN001 - a Playwright Page
+    """Wait until the app is connected and its script has finished (Streamlit's own e2e tests do this)."""
+    page.wait_for_selector(CONNECTED, timeout=timeout)
+    page.wait_for_selector(NOT_RUNNING, timeout=timeout)
+
+
+def open_app(page, url: str) -> None:  # noqa: ANN001
+    page.goto(url, timeout=FIRST_LOAD_MS)
+    settle(page, FIRST_LOAD_MS)
+
+
+def sign_in(page, role: str) -> None:  # noqa: ANN001
+    """Fill the sign-in form as the demo account of ``role`` and wait for the signed-in frame (sidebar links)."""
+    username, password = ACCOUNTS[role]
+    field = page.get_by_label("Nama pengguna")
+    field.or_(page.locator(f"{MAIN} [data-testid='stAlert']")).first.wait_for(timeout=FIRST_LOAD_MS)
+    settle(page, FIRST_LOAD_MS)
+    if not field.is_visible():
+        shown = " | ".join(page.locator(MAIN).inner_text().split("\n\n"))[:300]
+        raise AssertionError(f"no sign-in form at {page.url}; the page shows: {shown}")
+    field.fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    signed_in, refused = page.locator(PAGE_LINK).first, page.locator('[data-testid="stAlertContentError"]')
+    signed_in.or_(refused).first.wait_for(timeout=FIRST_LOAD_MS)
+    if not signed_in.is_visible():
+        raise AssertionError(f"sign-in as {username} failed: {refused.all_inner_texts()}")
+    settle(page, FIRST_LOAD_MS)
+
+
+def sidebar_links(page) -> list[str]:  # noqa: ANN001
+    """The page links the sidebar offers, by their shown title."""
+    return [text.strip() for text in page.locator(f"{PAGE_LINK} [data-testid='stMarkdownContainer']")
+            .all_inner_texts()]
+
+
+def heading(page) -> str | None:  # noqa: ANN001
+    """The page's title (the first h1 of the main area), or None."""
+    titles = page.locator(f"{MAIN} h1").all_inner_texts()
+    return titles[0].strip() if titles else None
+
+
+def go_to(page, title: str) -> None:  # noqa: ANN001
+    """Switch page with the sidebar link ``title`` and wait for that page's title and the end of its run."""
+    page.locator(PAGE_LINK).filter(has=page.get_by_text(title, exact=True)).first.click()
+    page.locator(f"{MAIN} h1").filter(has_text=re.compile(f"^{re.escape(title)}$")).first.wait_for(
+        timeout=FIRST_LOAD_MS)
+    settle(page, FIRST_LOAD_MS)
+
+
+def choose(page, label: str, option: str) -> None:  # noqa: ANN001
+    """Pick ``option`` in the selectbox ``label`` (a combobox: open it, click the option's text)."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def combobox_value(page, label: str) -> str:  # noqa: ANN001
+    return page.get_by_role("combobox", name=label, exact=True).input_value()
+
+
+def main_metrics(page) -> list[tuple[str, str]]:  # noqa: ANN001
+    """Every st.metric of the main area as (label, value), in page order."""
+    out = []
+    for metric in page.locator(METRIC).all():
+        label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+        value = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+        out.append((label, value))
+    return out
+
+
+def problems(page) -> list[str]:  # noqa: ANN001
+    """What looks like a crash on the page: Streamlit exception boxes and any traceback text."""
+    found = []
+    n = page.locator(EXCEPTION).count()
+    if n:
+        texts = [t.strip()[:300] for t in page.locator(EXCEPTION).all_inner_texts()]
+        found.append(f"{n} Streamlit exception element(s): {texts}")
+    if "Traceback" in page.locator(APP).inner_text():
+        found.append('the text "Traceback" is on the page')
+    return found
+
+
+def wait_for_charts(page, timeout: int = STEP_MS, rest_ms: int = 10_000) -> int:  # noqa: ANN001
+    """Wait until a Plotly chart is drawn in the main area, then (up to ``rest_ms`` more) until every chart element
+    holds a drawn plot; the number of drawn charts."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.locator(PLOTLY_DRAWN).first.wait_for(timeout=timeout)
+    try:
+        page.wait_for_function(
+            """([outer, drawn]) => document.querySelectorAll(outer).length
+                === document.querySelectorAll(drawn).length""",
+            arg=[PLOTLY, PLOTLY_DRAWN], timeout=rest_ms)
+    except PlaywrightTimeout:  # a chart still drawing (or never shown, e.g. folded away) is no failure here
+        pass
+    return page.locator(PLOTLY_DRAWN).count()
+
+
+def screenshot(page, name: str) -> Path:  # noqa: ANN001
+    """The whole window (sidebar and the visible part of the page) into tests/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), animations="disabled")
+    return path
+
+
+def screenshot_main(page, path: Path, max_height: int = 10_000) -> Path:  # noqa: ANN001
+    """The whole main area, top to bottom: the main area scrolls inside the window, so the window is made as tall
+    as its content for the picture (the width, which decides the layout, stays) and then set back."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    before = page.viewport_size
+    height = before["height"]
+    for _ in range(3):  # the content height may change once the window is taller (bottom padding)
+        wanted = min(max_height, page.evaluate(f"document.querySelector('{MAIN}').scrollHeight"))
+        if wanted <= height:
+            break
+        height = wanted
+        page.set_viewport_size({"width": before["width"], "height": height})
+        page.wait_for_timeout(300)  # let charts and columns settle into the new window
+    page.locator(MAIN).screenshot(path=str(path), animations="disabled")
+    page.set_viewport_size(before)
+    return path
+
+
+def horizontal_overflow(page) -> dict:  # noqa: ANN001
+    """Widths that show a horizontal scrollbar: the document against the window, the main area against itself."""
+    return page.evaluate(
+        f"""() => {{
+            const main = document.querySelector('{MAIN}');
+            return {{document_scroll: document.documentElement.scrollWidth, window: window.innerWidth,
+                     main_scroll: main.scrollWidth, main_client: main.clientWidth}};
+        }}""")
+
+
+def navigate_in_session(page, path: str) -> None:  # noqa: ANN001
+    """Go to ``path`` inside the running session, as the browser's back/forward buttons do (history + popstate):
+    the session and its sign-in stay, unlike a typed address, which loads the app anew."""
+    page.evaluate("p => { window.history.pushState({}, '', p); window.dispatchEvent(new PopStateEvent('popstate')); }",
+                  path)
+    page.wait_for_timeout(300)
+    settle(page)

@@ -1,0 +1,440 @@
+"""Real-browser tests: the dashboard in Debian's Chromium, driven by Playwright, against ``streamlit run app.py``.
+
+One small demo store (60 days up to 30 June 2026, seed 3, the four demo accounts), one Streamlit server on a free
+port and one Chromium for the whole module; every test gets its own browser context (its own Streamlit session,
+so it signs in itself). Each run saves what it saw into tests/screenshots/ and rewrites the README's pictures in
+docs/screenshots/. Without /usr/bin/chromium the module skips (.ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.e2e_support import (
+    AUTO_NAV,
+    CHROMIUM_ARGS,
+    FIRST_LOAD_MS,
+    MAIN,
+    METRIC,
+    README_SHOTS,
+    SIDEBAR,
+    STEP_MS,
+    StreamlitServer,
+    build_demo_store,
+    choose,
+    chromium_path,
+    combobox_value,
+    go_to,
+    heading,
+    horizontal_overflow,
+    main_metrics,
+    navigate_in_session,
+    open_app,
+    problems,
+    screenshot,
+    screenshot_main,
+    settle,
+    sidebar_links,
+    sign_in,
+    wait_for_charts,
+)
+
+CHROMIUM = chromium_path()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium at /usr/bin/chromium (apt-get install "
+                                "chromium; .ci/run does): the real-browser tests need Debian's Chromium")
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements-dev.txt)")
+PlaywrightTimeout = sync_api.TimeoutError
+
+# (README picture, page title, URL path, charts expected): the five dashboard pages in menu order.
+DASHBOARD = (
+    ("ringkasan", "Ringkasan pagi", "/", False),
+    ("kuota", "Kuota", "/kuota", True),
+    ("waktu-layanan", "Waktu layanan", "/waktu-layanan", True),
+    ("kepuasan", "Kepuasan (IKM)", "/kepuasan", True),
+    ("fasilitas", "Fasilitas", "/fasilitas", True),
+)
+DASHBOARD_TITLES = tuple(title for _slug, title, _path, _charts in DASHBOARD)
+ROLE_LINKS = {  # the sidebar page links each role gets (app.py PAGES and kancil/auth.py CAPABILITIES)
+    "kepala_kantor": DASHBOARD_TITLES,
+    "supervisor": (*DASHBOARD_TITLES, "Data", "Pengaturan"),
+    "auditor": (*DASHBOARD_TITLES, "Unduh data", "Log unduhan"),
+    "admin": ("Log unduhan", "Data", "Pengguna"),
+}
+REFUSED_PATH = {"kepala_kantor": "/pengguna", "supervisor": "/unduh", "auditor": "/pengaturan", "admin": "/kuota"}
+REFUSAL = "tidak tersedia untuk peran"
+
+
+# ------------------------------------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """The demo store and one Streamlit server over it for the module; stopped at the end (terminate, then kill)."""
+    base = tmp_path_factory.mktemp("e2e")
+    db = build_demo_store(base / "demo.duckdb")
+    app = StreamlitServer(db=db, log=base / "streamlit.log")
+    app.start()
+    try:
+        yield app
+    finally:
+        app.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(server: StreamlitServer) -> Iterator[object]:
+    """One headless Chromium (Debian's) for the module."""
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _contexts(browser) -> tuple[Callable[..., object], list]:  # noqa: ANN001
+    opened: list = []
+
+    def new_page(width: int = 1366, height: int = 900):  # noqa: ANN202 - a Playwright Page
+        context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
+                                      locale="id-ID", timezone_id="Asia/Jakarta")
+        context.set_default_timeout(STEP_MS)
+        opened.append(context)
+        return context.new_page()
+
+    return new_page, opened
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Callable[..., object]]:  # noqa: ANN001
+    """A factory of pages, each in a fresh browser context (a new Streamlit session); all closed after the test."""
+    make, opened = _contexts(browser)
+    yield make
+    for context in opened:
+        context.close()
+
+
+def signed_in(new_page, server: StreamlitServer, role: str, path: str = "/", width: int = 1366,  # noqa: ANN001
+              height: int = 900):  # noqa: ANN201
+    page = new_page(width, height)
+    open_app(page, server.url + path)
+    sign_in(page, role)
+    return page
+
+
+# ------------------------------------------------------------------------------------------------ before any sign-in
+
+
+@pytest.fixture(scope="module", autouse=True)
+def first_look(browser, server) -> dict:  # noqa: ANN001
+    """What a fresh server shows before anybody has signed in (autouse: it runs before the module's first test,
+    whichever that is): a colleague's link to the Kuota page, and the start page."""
+    make, opened = _contexts(browser)
+    seen = {}
+    try:
+        for name, path in (("link", "/kuota?periode=7h&jalur=prioritas"), ("start", "/")):
+            page = make()
+            open_app(page, server.url + path)
+            form = page.get_by_label("Nama pengguna")
+            form.or_(page.locator(f"{MAIN} [data-testid='stAlert']")).first.wait_for(timeout=FIRST_LOAD_MS)
+            settle(page)
+            screenshot(page, f"before-sign-in-{name}")
+            menu = page.locator(AUTO_NAV).inner_text().split("\n") if page.locator(AUTO_NAV).count() else []
+            seen[name] = {"url": page.url, "sign_in_form": form.is_visible(), "page_menu": [m for m in menu if m],
+                          "main": " | ".join(page.locator(MAIN).inner_text().split("\n\n"))[:300]}
+    finally:
+        for context in opened:
+            context.close()
+    return seen
+
+
+def test_before_any_sign_in_every_address_asks_to_sign_in_and_lists_no_pages(first_look):
+    """Fresh server, nobody signed in yet: the start page and a link to a page both show the sign-in form, and the
+    sidebar lists no page names (Streamlit's automatic pages/ menu must not appear)."""
+    wrong = {name: seen for name, seen in first_look.items() if not seen["sign_in_form"] or seen["page_menu"]}
+    assert not wrong, (
+        "before the first sign-in since the server started: "
+        + "; ".join(f"{seen['url']} shows sign-in form={seen['sign_in_form']}, page menu={seen['page_menu']}, "
+                    f"main: {seen['main']!r}" for seen in wrong.values()))
+
+
+# ------------------------------------------------------------------------------------------------ pages
+
+
+def visit_tabs(page, title: str, slug: str) -> list[str]:  # noqa: ANN001
+    """Open every further tab of the page (a tab's content is drawn only when it is opened): each must run
+    without an exception. Returns what went wrong."""
+    failures = []
+    tabs = page.locator(f"{MAIN} [role='tab']")
+    names = [name.strip() for name in tabs.all_inner_texts()]
+    for n, name in enumerate(names[1:], start=1):
+        try:
+            tabs.nth(n).click()
+            page.wait_for_timeout(200)
+            settle(page, FIRST_LOAD_MS)
+        except PlaywrightTimeout as exc:
+            failures.append(f"{title}, tab {name!r}: did not finish ({exc.message.splitlines()[0]})")
+        failures += [f"{title}, tab {name!r}: {p}" for p in problems(page)]
+        tabs.nth(n).evaluate("tab => tab.scrollIntoView({block: 'start'})")  # the tab's content in the picture
+        screenshot(page, f"page-{slug}-tab-{n}")
+    return failures
+
+
+def test_every_dashboard_page_loads_with_its_charts(server, new_page):
+    """The five dashboard pages through the sidebar: no exception, charts drawn (the briefing: its metrics).
+    Saves each page into tests/screenshots/ and the README's pictures (1366 wide, the whole main area)."""
+    page = signed_in(new_page, server, "kepala_kantor")
+    failures = []
+    for slug, title, path, has_charts in DASHBOARD:
+        try:
+            go_to(page, title)
+            if has_charts:
+                shown = wait_for_charts(page, FIRST_LOAD_MS)
+            else:
+                page.locator(METRIC).first.wait_for(timeout=FIRST_LOAD_MS)
+                shown = page.locator(METRIC).count()
+        except PlaywrightTimeout as exc:
+            failures.append(f"{title}: {'no chart drawn' if has_charts else 'no metric shown'} in time "
+                            f"({exc.message.splitlines()[0]})")
+            shown = 0
+        failures += [f"{title}: {p}" for p in problems(page)]
+        if urlparse(page.url).path not in (path, f"/{slug}"):
+            failures.append(f"{title}: URL {page.url} is not the page's path {path}")
+        if shown < 1:
+            failures.append(f"{title}: expected at least one {'chart' if has_charts else 'metric'}, saw {shown}")
+        screenshot(page, f"page-{slug}")
+        screenshot_main(page, README_SHOTS / f"{slug}.png")
+        failures += visit_tabs(page, title, slug)
+    assert not failures, "\n".join(failures)
+
+
+# ------------------------------------------------------------------------------------------------ filters and links
+
+
+@pytest.fixture(scope="module")
+def lane_view(browser, server) -> Iterator[dict]:  # noqa: ANN001
+    """On the briefing, Jalur = Prioritas chosen in the sidebar: the URL and the metrics before and after."""
+    make, opened = _contexts(browser)
+    try:
+        page = make()
+        open_app(page, server.url)
+        sign_in(page, "kepala_kantor")
+        page.locator(METRIC).first.wait_for(timeout=FIRST_LOAD_MS)
+        before = {"url": page.url, "metrics": main_metrics(page), "title": heading(page)}
+        choose(page, "Jalur", "Prioritas")
+        page.wait_for_url(re.compile(r"[?&]jalur=prioritas(&|$)"), timeout=STEP_MS)
+        settle(page)
+        page.locator(METRIC).first.wait_for()
+        screenshot(page, "filter-jalur-prioritas")
+        yield {"before": before, "url": page.url, "metrics": main_metrics(page), "title": heading(page),
+               "lane": combobox_value(page, "Jalur"), "problems": problems(page)}
+    finally:
+        for context in opened:
+            context.close()
+
+
+def _changed(before: list[tuple[str, str]], after: list[tuple[str, str]]) -> list[str]:
+    was = dict(before)
+    return [f"{label}: {was[label]} -> {value}" for label, value in after if label in was and was[label] != value]
+
+
+def test_choosing_a_lane_changes_the_url_and_the_numbers(lane_view):
+    assert not lane_view["problems"], lane_view["problems"]
+    assert "jalur=" not in lane_view["before"]["url"]
+    assert parse_qs(urlparse(lane_view["url"]).query).get("jalur") == ["prioritas"], lane_view["url"]
+    assert lane_view["lane"] == "Prioritas"
+    assert lane_view["title"] == lane_view["before"]["title"] == "Ringkasan pagi"
+    assert lane_view["metrics"] != lane_view["before"]["metrics"], "no shown number changed with Jalur = Prioritas"
+    # One row of lane metrics instead of three, and a lane-filtered number (the IKM of the last 30 days) moved.
+    changed = _changed(lane_view["before"]["metrics"], lane_view["metrics"])
+    assert changed, f"no metric kept its label and changed its value: {lane_view['metrics']}"
+
+
+def test_opening_a_copied_link_reproduces_the_view(lane_view, server, new_page):
+    """The URL of the lane view in a new browser session: after the sign-in the same lane and the same numbers."""
+    page = new_page()
+    open_app(page, lane_view["url"])
+    sign_in(page, "kepala_kantor")
+    page.locator(METRIC).first.wait_for(timeout=FIRST_LOAD_MS)
+    screenshot(page, "copied-link")
+    assert not problems(page), problems(page)
+    assert parse_qs(urlparse(page.url).query).get("jalur") == ["prioritas"], page.url
+    assert combobox_value(page, "Jalur") == "Prioritas"
+    assert heading(page) == lane_view["title"]
+    assert main_metrics(page) == lane_view["metrics"]
+
+
+def test_a_copied_link_to_another_page_opens_that_page_after_sign_in(server, new_page):
+    """A colleague's link to the Kuota page with a lane chosen: after the sign-in it must show Kuota, lane set."""
+    page = new_page()
+    open_app(page, f"{server.url}/kuota?periode=7h&jalur=prioritas")
+    sign_in(page, "kepala_kantor")
+    screenshot(page, "copied-link-kuota")
+    assert combobox_value(page, "Jalur") == "Prioritas"
+    assert heading(page) == "Kuota", (
+        f"the link /kuota?periode=7h&jalur=prioritas showed {heading(page)!r} at {page.url} after the sign-in: "
+        "the page of a link is lost when the first run of the session shows the sign-in form")
+    assert urlparse(page.url).path == "/kuota"
+
+
+SIDEBAR_SELECTS = {"id": ("Periode", "Kantor", "Jalur"), "en": ("Period", "Office", "Lane")}
+
+
+@pytest.fixture(scope="module")
+def english_view(browser, server) -> Iterator[dict]:  # noqa: ANN001
+    """The briefing, then "English" toggled in the sidebar, then the Quota page: what each step showed."""
+    make, opened = _contexts(browser)
+    try:
+        page = make()
+        open_app(page, server.url)
+        sign_in(page, "kepala_kantor")
+        view = {"before": {"title": heading(page),
+                           "selects": [combobox_value(page, label) for label in SIDEBAR_SELECTS["id"]]}}
+        page.locator(SIDEBAR).get_by_text("English", exact=True).click()
+        page.locator(f"{MAIN} h1").filter(has_text="Morning briefing").wait_for()
+        settle(page)
+        screenshot(page, "english")
+        view["after"] = {"title": heading(page), "url": page.url, "links": sidebar_links(page),
+                         "selects": [combobox_value(page, label) for label in SIDEBAR_SELECTS["en"]],
+                         "problems": problems(page)}
+        go_to(page, "Quota")
+        screenshot(page, "english-quota")
+        view["quota"] = {"title": heading(page), "url": page.url,
+                         "selects": [combobox_value(page, label) for label in SIDEBAR_SELECTS["en"]],
+                         "problems": problems(page)}
+        yield view
+    finally:
+        for context in opened:
+            context.close()
+
+
+def test_language_switch_turns_the_page_english(english_view):
+    before, after, quota = english_view["before"], english_view["after"], english_view["quota"]
+    assert before["title"] == "Ringkasan pagi"
+    assert after["title"] == "Morning briefing"
+    assert parse_qs(urlparse(after["url"]).query).get("bahasa") == ["en"], after["url"]
+    assert "Morning briefing" in after["links"] and "Quota" in after["links"], after["links"]
+    assert not after["problems"], after["problems"]
+    # The language stays on the next page.
+    assert quota["title"] == "Quota"
+    assert parse_qs(urlparse(quota["url"]).query).get("bahasa") == ["en"], quota["url"]
+    assert not quota["problems"], quota["problems"]
+
+
+def test_language_switch_translates_the_sidebar_filters(english_view):
+    """The filter values are words too: "30 hari" / "Semua" must read "30 days" / "All" once English is on."""
+    assert english_view["before"]["selects"] == ["30 hari", "Semua", "Semua"]
+    wanted = ["30 days", "All", "All"]
+    shown = {"right after the switch": english_view["after"]["selects"],
+             "after moving to Quota": english_view["quota"]["selects"]}
+    wrong = {when: values for when, values in shown.items() if values != wanted}
+    assert not wrong, (f"sidebar Period/Office/Lane should show {wanted}; shown: {wrong} "
+                       "('' = the empty placeholder 'Choose an option')")
+
+
+# ------------------------------------------------------------------------------------------------ download
+
+
+def test_auditor_download_has_a_manifest_whose_hash_verifies(server, new_page, tmp_path: Path):
+    page = signed_in(new_page, server, "auditor")
+    go_to(page, "Unduh data")
+    assert not problems(page), problems(page)
+    prepare = page.get_by_role("button", name="Siapkan unduhan")
+    try:
+        prepare.wait_for(timeout=STEP_MS)
+    except PlaywrightTimeout:
+        screenshot(page, "unduh-placeholder")
+        pytest.skip("the Unduh data page has no 'Siapkan unduhan' button yet (still a placeholder)")
+    prepare.click()
+    button = page.locator('[data-testid="stDownloadButton"] button').filter(has_text="Unduh kancil_")
+    button.wait_for(timeout=FIRST_LOAD_MS)
+    settle(page)
+    screenshot(page, "unduh-ready")
+    with page.expect_download(timeout=STEP_MS) as info:
+        button.click()
+    download = info.value
+    assert download.failure() is None, download.failure()
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.suffix == ".zip" and saved.name.startswith("kancil_antrian_"), saved.name
+    with zipfile.ZipFile(saved) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        data = zf.read(manifest["file"])
+        assert sorted(zf.namelist()) == sorted([manifest["file"], "manifest.json"])
+    assert hashlib.sha256(data).hexdigest() == manifest["sha256"]
+    assert manifest["username"] == "auditor" and manifest["dataset"] == "antrian" and manifest["rows"] > 0
+    assert manifest["filters"]["date_from"] == "2026-06-01" and manifest["filters"]["date_to"] == "2026-06-30"
+    # The same download is in the log, with its hash (the page may show only its start).
+    go_to(page, "Log unduhan")
+    page.locator(MAIN).get_by_text(manifest["sha256"][:12]).first.wait_for()
+    screenshot(page, "log-unduhan")
+    assert not problems(page), problems(page)
+
+
+# ------------------------------------------------------------------------------------------------ roles
+
+
+@pytest.mark.parametrize("role", tuple(ROLE_LINKS))
+def test_each_role_sees_only_its_pages(role, server, new_page):
+    page = signed_in(new_page, server, role)
+    screenshot(page, f"role-{role}")
+    assert not problems(page), problems(page)
+    assert set(sidebar_links(page)) == set(ROLE_LINKS[role]), sidebar_links(page)
+    # A page the role may not use, reached by its address inside the session: the refusal, not the page.
+    navigate_in_session(page, REFUSED_PATH[role])
+    page.get_by_text(REFUSAL).first.wait_for()
+    screenshot(page, f"role-{role}-refused")
+    assert urlparse(page.url).path == REFUSED_PATH[role]
+    assert heading(page) is None and page.locator(METRIC).count() == 0, "the refused page still shows content"
+    assert not problems(page), problems(page)
+
+
+def test_a_typed_url_of_a_refused_page_shows_the_refusal(server, new_page):
+    """The head of office types .../pengguna: after the sign-in the refusal message, not the users page."""
+    page = new_page()
+    open_app(page, f"{server.url}/pengguna")
+    sign_in(page, "kepala_kantor")
+    screenshot(page, "typed-url-refused")
+    refused = REFUSAL in page.locator(MAIN).inner_text()
+    assert refused, (
+        f"typed /pengguna, signed in as kepala: no refusal; the page shown is {heading(page)!r} at {page.url} "
+        "(the page of a typed address is lost when the session's first run shows the sign-in form)")
+
+
+# ------------------------------------------------------------------------------------------------ layout
+
+
+def test_briefing_fits_a_small_screen_without_horizontal_scroll(server, new_page):
+    page = signed_in(new_page, server, "kepala_kantor", width=1366, height=768)
+    page.locator(METRIC).first.wait_for(timeout=FIRST_LOAD_MS)
+    screenshot(page, "small-screen-ringkasan")
+    widths = horizontal_overflow(page)
+    assert widths["document_scroll"] <= widths["window"], widths
+    assert widths["main_scroll"] <= widths["main_client"], widths
+
+
+def _tracebacks(log: str) -> dict[str, int]:
+    """Each logged traceback as "its exception  (after: the message logged with it)", counted."""
+    found: dict[str, int] = {}
+    parts = log.split("Traceback (most recent call last):")
+    for before, block in zip(parts, parts[1:], strict=False):
+        message = before.strip().splitlines()[-1] if before.strip() else ""
+        message = re.sub(r"^\d{4}-\d\d-\d\d[ T][\d:.,]+\s*", "", message)[:140]  # without its time stamp
+        exception = next((line for line in block.splitlines() if line.strip() and not line[0].isspace()), "?")
+        key = f"{exception.strip()[:200]}  (after: {message})"
+        found[key] = found.get(key, 0) + 1
+    return found
+
+
+def test_server_log_has_no_traceback(server):
+    """Whatever the tests above did, the server logged no exception (users would not see one: showErrorDetails is
+    "none"), not even one that Streamlit works around by itself."""
+    found = _tracebacks(server.log_tail(10**8))
+    assert not found, "the server logged tracebacks:\n" + "\n".join(f"{n} x {k}" for k, n in found.items())
