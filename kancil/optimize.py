@@ -8,18 +8,22 @@ groups and one office's month is usually within one: both the default view (last
 narrow view (one office, one month) read only their own row groups. Month first, not office first: with office
 first, a 30-day view of all offices would touch a row group of every office.
 
-Each table is rewritten in place (DELETE + INSERT ... ORDER BY, so its DDL, constraints and NOT NULLs stay as the
-migrations made them) in one transaction, then CHECKPOINT. Data and row counts do not change; the store version is
+Each table is rewritten into a new table with the same DDL (so constraints and NOT NULLs stay as the migrations
+made them), the old one dropped and the new one renamed, all in one transaction, then CHECKPOINT; DuckDB's memory
+is capped while sorting and the sort spills to disk. Data and row counts do not change; the store version is
 bumped like any write. Later ingests append in their own order; run this again after a large load (it takes about
 as long as reading and writing the tables once).
 """
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
 from kancil import store
+
+MEMORY_LIMIT = "3GB"  # DuckDB's cap while sorting; the rest spills to disk
 
 # table -> the column that places a row in the period filters (as in queries/staging)
 PERIOD_COLUMNS = {"antrian": "issued_at", "permohonan": "submitted_at", "survei": "submitted_at",
@@ -31,20 +35,35 @@ def order_by(table: str) -> str:
     return f"date_trunc('month', {period}), office_code, {period}"
 
 
-def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS)) -> dict[str, dict]:
-    """Rewrite ``tables`` sorted, in one transaction; returns rows and seconds per table."""
+def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS),
+             memory_limit: str = MEMORY_LIMIT) -> dict[str, dict]:
+    """Rewrite ``tables`` sorted, in one transaction; returns rows and seconds per table.
+
+    Each table is copied into a new table made with the same DDL (so NOT NULLs and defaults stay), in the new
+    order, then the old one is dropped and the new one renamed. DuckDB's memory is capped (``memory_limit``) and the
+    sort spills to a temporary folder beside the store: sorting 33 M tickets must not take the machine's memory
+    from the dashboard and everything else running on it.
+    """
+    db = Path(db)
     report: dict[str, dict] = {}
+    spill = db.parent / f".{db.name}.optimize-tmp"
     with store.writer(db) as con:
+        con.execute(f"SET memory_limit = '{memory_limit}'")
+        con.execute(f"SET temp_directory = '{spill}'")
         con.execute("BEGIN")
         try:
             for table in tables:
                 t0 = time.perf_counter()
-                before = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - table names from a fixed list
-                con.execute(f"CREATE TEMP TABLE _kancil_sort AS SELECT * FROM {table}")  # noqa: S608 - table names from a fixed list
-                con.execute(f"DELETE FROM {table}")  # noqa: S608 - table names from a fixed list
-                con.execute(f"INSERT INTO {table} SELECT * FROM _kancil_sort ORDER BY {order_by(table)}")  # noqa: S608 - table names from a fixed list
-                con.execute("DROP TABLE _kancil_sort")
-                after = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - table names from a fixed list
+                before = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed names
+                ddl = store.one(con, "SELECT sql FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
+                                [table])[0]
+                sorted_name = f"{table}__sorted"
+                con.execute(ddl.replace(f"CREATE TABLE {table}(", f"CREATE TABLE {sorted_name}(", 1))
+                con.execute(f"INSERT INTO {sorted_name} SELECT * FROM {table} "  # noqa: S608
+                            f"ORDER BY {order_by(table)}")
+                con.execute(f"DROP TABLE {table}")
+                con.execute(f"ALTER TABLE {sorted_name} RENAME TO {table}")
+                after = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608
                 if after != before:
                     raise RuntimeError(f"{table}: {before} rows before, {after} after; nothing changed")
                 report[table] = {"rows": after, "seconds": round(time.perf_counter() - t0, 2)}
@@ -53,4 +72,5 @@ def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS)) ->
             con.execute("ROLLBACK")
             raise
         con.execute("CHECKPOINT")
+    shutil.rmtree(spill, ignore_errors=True)
     return report
