@@ -221,7 +221,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_optimize(args: argparse.Namespace) -> int:
     from kancil import optimize
 
-    report = optimize.optimize(Path(args.db))
+    report = optimize.optimize(Path(args.db), order=args.order)
     print(json.dumps(report, ensure_ascii=False))
     return 0
 
@@ -309,8 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_arguments(p)
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("optimize", help="urutkan ulang tabel besar (bulan, kantor, waktu) agar filter melewati data")
+    p = sub.add_parser("optimize", help="urutkan ulang tabel besar (kantor, waktu) agar filter melewati data")
     p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--order", choices=("office", "month"), default="office",
+                   help="office: (kantor, waktu), bawaan; month: (bulan, kantor, waktu)")
     p.set_defaults(func=cmd_optimize)
 
     p = sub.add_parser("export-parquet", help="ekspor tabel ke Parquet, dipartisi per kantor dan bulan")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kancil import metrics, optimize, store
 from kancil.filters import Filters
 
@@ -34,21 +36,22 @@ def test_optimize_keeps_data_schema_and_numbers(metrics_db, tmp_path):
     assert snapshot(db) == before
 
 
-def test_rows_are_in_month_office_time_order(demo_db, tmp_path):
+@pytest.mark.parametrize("order", sorted(optimize.ORDERS))
+def test_rows_are_in_the_chosen_order(demo_db, tmp_path, order):
     db = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_db, db)
-    optimize.optimize(db)
+    optimize.optimize(db, order=order)
     with store.reader(db) as con:
-        for table, period in optimize.PERIOD_COLUMNS.items():
-            keys = con.execute(f"SELECT date_trunc('month', {period}), office_code, {period} "  # noqa: S608
-                               f"FROM {table}").fetchall()
+        for table in optimize.PERIOD_COLUMNS:
+            keys = con.execute(f"SELECT {optimize.order_by(table, order)} FROM {table}").fetchall()  # noqa: S608
             assert keys == sorted(keys), table
 
 
 def test_cli_optimize(metrics_db, tmp_path):
     db = tmp_path / "cli.duckdb"
     shutil.copyfile(metrics_db, db)
-    proc = subprocess.run([sys.executable, "-m", "kancil", "optimize", "--db", str(db)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "kancil", "optimize", "--db", str(db), "--order", "month"],
+                          capture_output=True,
                           text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert '"antrian"' in proc.stdout
