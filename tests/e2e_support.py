@@ -165,10 +165,13 @@ def sign_in(page, role: str) -> None:  # noqa: ANN001
     field.fill(username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
-    signed_in, refused = page.locator(PAGE_LINK).first, page.locator('[data-testid="stAlertContentError"]')
-    signed_in.or_(refused).first.wait_for(timeout=FIRST_LOAD_MS)
+    # wait for the signed-in frame (its sidebar links), or for the sign-in form's own error; a page's refusal
+    # (also an error alert) may show before the sidebar does, so it is not a failed sign-in
+    signed_in = page.locator(PAGE_LINK).first
+    failed = page.locator('[data-testid="stAlertContentError"]', has_text=re.compile("salah|Terlalu banyak"))
+    signed_in.or_(failed).first.wait_for(timeout=FIRST_LOAD_MS)
     if not signed_in.is_visible():
-        raise AssertionError(f"sign-in as {username} failed: {refused.all_inner_texts()}")
+        raise AssertionError(f"sign-in as {username} failed: {failed.all_inner_texts()}")
     settle(page, FIRST_LOAD_MS)
 
 
