@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+
 LANE_COLORS = {"prioritas": "#0b5394", "reguler": "#999999", "percepatan": "#e69138"}
 FONT_SIZE = 15
 CHART_HEIGHT = 380
+
+
+def styled(fig: go.Figure, x_title: str, y_title: str, height: int = CHART_HEIGHT) -> go.Figure:
+    """Readable on a laptop and a projector: big fonts, legend above the plot, light grid, labels never cut."""
+    fig.update_layout(height=height, font_size=FONT_SIZE, hoverlabel_font_size=FONT_SIZE, legend_title_text="",
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, plot_bgcolor="white")
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
+    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
+    return fig

@@ -17,7 +17,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 from kancil import fasilitas, stats, ui
-from kancil.charts import CHART_HEIGHT, FONT_SIZE
+from kancil.charts import CHART_HEIGHT, FONT_SIZE, styled
 from kancil.contract import FACILITIES
 from kancil.i18n import code_label, fmt_date, fmt_num, fmt_weekday
 
@@ -59,13 +59,6 @@ def name(facility: str) -> str:
 def period(f=filters) -> str:  # noqa: ANN001 - a Filters
     return tr("fasilitas.period", start=fmt_date(f.date_from, lang), end=fmt_date(f.date_to, lang))
 
-
-def styled(fig: go.Figure, x_title: str, y_title: str, height: int = CHART_HEIGHT) -> go.Figure:
-    fig.update_layout(height=height, font_size=FONT_SIZE, hoverlabel_font_size=FONT_SIZE, legend_title_text="",
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, plot_bgcolor="white")
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False)
-    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eeeeee", zeroline=False)
-    return fig
 
 
 def weekday_name(iso: int) -> str:

@@ -17,7 +17,7 @@ import streamlit as st
 from babel.dates import format_date
 
 from kancil import kepuasan, metrics, stats, ui
-from kancil.charts import CHART_HEIGHT, FONT_SIZE, LANE_COLORS
+from kancil.charts import FONT_SIZE, LANE_COLORS, styled
 from kancil.contract import GROUPS, LANES, SENSITIVE_GROUPS
 from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct
 
@@ -66,14 +66,6 @@ def code_or_unknown(code: object) -> str:
 def yes_no(flag: object) -> str:
     return tr("kepuasan.yes") if bool(flag) else tr("kepuasan.no")
 
-
-def styled(fig: go.Figure, x_title: str, y_title: str, height: int = CHART_HEIGHT) -> go.Figure:
-    """Readable on a laptop and a projector: big fonts, legend above the plot, axis titles in the reader's language."""
-    fig.update_layout(height=height, font_size=FONT_SIZE, hoverlabel_font_size=FONT_SIZE, legend_title_text="",
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, plot_bgcolor="white")
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
-    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
-    return fig
 
 
 def error_bars(frame: pd.DataFrame, value: str = "score") -> dict:

@@ -16,7 +16,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 from kancil import kuota, stats, ui
-from kancil.charts import CHART_HEIGHT, FONT_SIZE, LANE_COLORS
+from kancil.charts import FONT_SIZE, LANE_COLORS, styled
 from kancil.contract import GROUPS, LANES
 from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct, fmt_weekday
 
@@ -64,13 +64,6 @@ def points(now: float | None, before: float | None) -> str | None:
     change = round((now - before) * 100, 1) + 0.0
     return tr("kuota.pp", value=("+" if change > 0 else "") + fmt_num(change, lang, 1))
 
-
-def styled(fig: go.Figure, x_title: str, y_title: str, height: int = CHART_HEIGHT) -> go.Figure:
-    fig.update_layout(height=height, font_size=FONT_SIZE, hoverlabel_font_size=FONT_SIZE, legend_title_text="",
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, plot_bgcolor="white")
-    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False)
-    fig.update_yaxes(title_text=y_title, showgrid=True, gridcolor="#eeeeee", zeroline=False)
-    return fig
 
 
 def date_axis(fig: go.Figure, whole_period: bool = True) -> None:
