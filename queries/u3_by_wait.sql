@@ -2,8 +2,10 @@
 -- office_code and ticket_id) and answering U3, by the ticket's wait (called_at - issued_at, as in stg_antrian) in
 -- buckets of 0-15, 15-30, 30-60 and 60+ minutes, per lane or per applicant group of the ticket ($by: 'lane' or
 -- 'group'): n, mean U3 and a normal-approximation 95% interval (NULL for n < 2).
+-- A response links only to a ticket issued at most 30 days before the date of its submission and not after it (docs/data-contract.md): the survey is
+-- answered after the visit, and the bound lets the ticket side read only those days instead of the whole table.
 with responses as (
-    select office_code, ticket_id, u3
+    select office_code, ticket_id, submitted_at, u3
     from stg_survei($date_from, $date_to, $office, $lane, $applicant_group)
     where ticket_id is not null and u3 is not null
 ),
@@ -12,11 +14,15 @@ tickets as (
     select
         office_code,
         ticket_id,
+        issued_at,
         lane,
         applicant_group,
         date_diff('second', issued_at, called_at) / 60.0 as wait_minutes
     from antrian
     where called_at is not null
+      and issued_at >= $date_from - interval 30 day
+      and issued_at < $date_to + interval 1 day
+      and ($office is null or office_code = $office)
 ),
 
 linked as (
@@ -26,7 +32,10 @@ linked as (
         responses.u3
     from responses
     inner join tickets
-        on tickets.office_code = responses.office_code and tickets.ticket_id = responses.ticket_id
+        on tickets.office_code = responses.office_code
+        and tickets.ticket_id = responses.ticket_id
+        and tickets.issued_at >= cast(responses.submitted_at as date) - interval 30 day
+        and tickets.issued_at <= responses.submitted_at
 ),
 
 bucketed as (

@@ -326,6 +326,32 @@ def test_u3_by_group_and_office_join(kps_db):
     assert got[("reguler", "60+")] == (2, 1.0) and got[("prioritas", "0-15")] == (2, 3.0)
 
 
+def test_u3_links_only_tickets_of_the_30_days_before_the_answer(tmp_path):
+    # Office LAT: four responses on 10 June 09:00 linked to tickets issued 31, 30 and 0 days before and one day
+    # after. Only tickets issued on the answer's date or up to 30 days before it, and not after the answer, link.
+    def ticket(tid, day, wait):
+        row = _ticket(tid, "reguler", "umum", wait, office="LAT")
+        issued = pd.Timestamp(day + " 08:00")
+        return row | dict(issued_at=issued, called_at=issued + pd.Timedelta(minutes=wait),
+                          service_start=issued + pd.Timedelta(minutes=wait),
+                          service_end=issued + pd.Timedelta(minutes=wait + 10))
+
+    tickets = [ticket("L31", "2026-05-10", 5), ticket("L30", "2026-05-11", 20), ticket("L0", "2026-06-10", 45),
+               ticket("LAFTER", "2026-06-11", 90)]
+    responses = [_resp(f"Q{i}", "09:00", tid, u3, "reguler", "umum", None, None, office="LAT")
+                 for i, (tid, u3) in enumerate((("L31", 4), ("L30", 3), ("L0", 2), ("LAFTER", 1)))]
+    path = tmp_path / "lat.duckdb"
+    with store.writer(path) as con:
+        for kind, rows in (("antrian", tickets), ("survei", responses)):
+            assert ingest.load_frame(con, kind, _frame(kind, rows), f"lat-{kind}", who="test").rejected == 0
+        calendar.rebuild(con)
+    june10 = Filters(date_from=dt.date(2026, 6, 10), date_to=dt.date(2026, 6, 10), office="LAT")
+    frame = run(path, "u3_by_wait", june10, by="lane")
+    got = {r["wait_bucket"]: (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
+    assert got == {"15-30": (1, 3.0), "30-60": (1, 2.0)}  # L30 and L0; not L31 (too old) nor LAFTER (later)
+    assert run(path, "u3_by_wait", june10.replace(office=None), by="lane").equals(frame)
+
+
 def test_u3_without_linked_responses(metrics_db):
     assert run(metrics_db, "u3_by_wait", TST, by="lane").empty  # the fixture's responses have no ticket
 
