@@ -530,3 +530,39 @@ def test_ikm_interval_equals_the_plain_bootstrap(n):
     answers[rng.random((n, 9)) < 0.2] = np.nan  # blanks, and with n = 2 or 3 resamples without any u-answer
     assert stats.ikm_ci(answers) == pytest.approx(_plain_bootstrap(answers), abs=1e-9)
     assert stats.ikm_ci(answers[:1]) == (None, None)
+
+
+def test_ikm_normal_interval_by_hand():
+    # Four responses answering every element 4, 3, 2 and 1: the score is 62.5 and each response's influence is
+    # 25 x (its mean - 2.5) = 37.5, 12.5, -12.5, -37.5; sd = 25 x sqrt(5/3) = 32.27; se = 32.27 / 2 = 16.14;
+    # 62.5 -/+ 1.959964 x 16.14 = 30.87 .. 94.13.
+    answers = np.array([[4.0] * 9, [3.0] * 9, [2.0] * 9, [1.0] * 9])
+    half = 1.959964 * 25 * np.sqrt(5 / 3) / 2
+    assert stats.ikm_ci_normal(answers) == pytest.approx((62.5 - half, 62.5 + half), abs=1e-4)
+    # a blank divides an element's deviations by its answered share: u9 answered only by the first two (4 and 3),
+    # so m9 = 3.5 with share 1/2, and u9 adds (4 - 3.5) / 0.5 = 1 and (3 - 3.5) / 0.5 = -1 to their influences
+    answers[2:, 8] = np.nan
+    m = np.array([2.5] * 8 + [3.5])
+    score = m.mean() * 25
+    influence = [25 / 9 * (8 * 1.5 + 0.5 * 2), 25 / 9 * (8 * 0.5 - 0.5 * 2), 25 / 9 * (8 * -0.5), 25 / 9 * (8 * -1.5)]
+    half = 1.959964 * np.std(influence, ddof=1) / 2
+    assert stats.ikm_ci_normal(answers) == pytest.approx((score - half, score + half), abs=1e-4)
+    answers[:, 0] = np.nan  # an element nobody answered: no score, no interval
+    assert stats.ikm_ci_normal(answers) == (None, None)
+
+
+def test_ikm_interval_switches_to_the_normal_one_above_5000_responses():
+    """Above stats.BOOTSTRAP_MAX_N the page's interval is the delta-method one, which agrees with the bootstrap."""
+    rng = np.random.default_rng(6)
+    n = stats.BOOTSTRAP_MAX_N + 1
+    answers = rng.choice([1.0, 2.0, 3.0, 4.0], size=(n, 9), p=[0.05, 0.15, 0.5, 0.3])
+    answers[rng.random((n, 9)) < 0.1] = np.nan
+    normal = stats.ikm_ci_normal(answers)
+    assert stats.ikm_ci(answers) == normal
+    bootstrap = stats.ikm_ci(answers, bootstrap_max_n=n)
+    assert bootstrap != normal
+    # the two intervals (half-width about 0.17 IKM points here) agree to 0.03 points at each end
+    assert bootstrap == pytest.approx(normal, abs=0.03)
+    five_thousand = answers[:-1]  # exactly BOOTSTRAP_MAX_N responses: still the bootstrap
+    assert stats.ikm_ci(five_thousand) == stats.ikm_ci(five_thousand, bootstrap_max_n=n)
+    assert stats.ikm_ci(five_thousand) != stats.ikm_ci_normal(five_thousand)

@@ -101,7 +101,7 @@ def category_lines(fig: go.Figure, vertical: bool) -> None:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def ikm_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
-    """IKM with its bootstrap interval per value of ``column`` (cached: a widget change redraws without resampling)."""
+    """IKM with its 95% interval (stats.ikm_ci) per value of ``column`` (cached: a widget change does not recompute)."""
     return kepuasan.ikm_by(rows, column)
 
 
@@ -195,7 +195,7 @@ def period_label(start: dt.date, bucket: str) -> str:
 
 
 def with_intervals(scores: pd.DataFrame, rows: pd.DataFrame, key: str, column: str) -> pd.DataFrame:
-    """The query's scores with the bootstrap interval of the same responses (matched on ``key``)."""
+    """The query's scores with the 95% interval of the same responses (matched on ``key``)."""
     intervals = ikm_by(rows, column).rename(columns={column: key})[[key, "ci_low", "ci_high"]]
     return scores.merge(intervals, on=key, how="left")
 

@@ -95,12 +95,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kepuasan.trend.x": ("Periode", "Period"),
     "kepuasan.trend.partial": ("*", "*"),
     "kepuasan.trend.caption": (
-        "Skor IKM jawaban survei per {bucket}, {period}, dengan interval 95% bootstrap dan n di bawah label; "
+        "Skor IKM jawaban survei per {bucket}, {period}, dengan interval 95% (bootstrap; di atas 5.000 jawaban "
+        "pendekatan normal) dan n di bawah label; "
         "penanda kosong: n < 30. * = hanya sebagian periode itu yang masuk rentang tanggal terpilih. "
         "Garis putus-putus: batas kategori B (76,61) dan A (88,31).",
-        "IKM score of the survey responses per {bucket}, {period}, with a 95% bootstrap interval and n under the "
-        "label; open marker: n < 30. * = only part of that period falls in the chosen date range. Dashed lines: the "
-        "category limits B (76.61) and A (88.31).",
+        "IKM score of the survey responses per {bucket}, {period}, with a 95% interval (bootstrap; above 5,000 "
+        "responses the normal approximation) and n under the label; open marker: n < 30. * = only part of that "
+        "period falls in the chosen date range. Dashed lines: the category limits B (76.61) and A (88.31).",
     ),
     "kepuasan.trend.one_period": (
         "Hanya satu periode dalam rentang tanggal ini: pilih periode lebih panjang (mis. Tahun ini) untuk "
@@ -124,10 +125,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kepuasan.compare.group": ("Per kelompok pemohon", "By applicant group"),
     "kepuasan.compare.x": ("Skor IKM (interval 95%)", "IKM score (95% interval)"),
     "kepuasan.compare.caption": (
-        "Skor IKM jawaban survei per {by}, {period}, dengan interval 95% bootstrap (1.000 sampel ulang jawaban) "
-        "dan n; penanda kosong: n < 30. Tidak diketahui = jawaban tanpa jalur/kelompok.",
+        "Skor IKM jawaban survei per {by}, {period}, dengan interval 95% bootstrap (1.000 sampel ulang jawaban; "
+        "di atas 5.000 jawaban pendekatan normal) dan n; penanda kosong: n < 30. Tidak diketahui = jawaban tanpa "
+        "jalur/kelompok.",
         "IKM score of the survey responses per {by}, {period}, with a 95% bootstrap interval (1,000 resamples of "
-        "the responses) and n; open marker: n < 30. Unknown = responses without a lane/group.",
+        "the responses; above 5,000 responses the normal approximation) and n; open marker: n < 30. Unknown = "
+        "responses without a lane/group.",
     ),
     "kepuasan.by.lane": ("jalur", "lane"),
     "kepuasan.by.group": ("kelompok pemohon", "applicant group"),
