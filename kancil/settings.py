@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from kancil.store import one
+
+if TYPE_CHECKING:  # pandas only for the type: importing it costs an ingest 0.3 s
+    import pandas as pd
 
 DEFAULTS: dict[str, str] = {
     # Waiting-time targets at the counter, minutes (issue: turnaround page defaults).
@@ -39,7 +42,7 @@ def effective(rows: Iterable[tuple[str, str]] | pd.DataFrame) -> dict[str, str]:
     Pages read the settings through the cached query layer, not a connection, so they need this pure version of
     ``all_settings``.
     """
-    pairs = rows[["key", "value"]].itertuples(index=False) if isinstance(rows, pd.DataFrame) else rows
+    pairs = rows[["key", "value"]].itertuples(index=False) if hasattr(rows, "itertuples") else rows
     values = dict(DEFAULTS)
     values.update({key: str(value) for key, value in pairs if key in DEFAULTS and value is not None})
     return values
