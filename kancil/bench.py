@@ -144,7 +144,7 @@ def ensure_store(scale: str, seed: int = SEED) -> Path:
         log(f"another process is building {building.name}; waiting")  # e.g. a bench started earlier
         time.sleep(30)
     if path.exists() and (scale != "S" or (csv_dir(scale, seed) / "antrian.csv").exists()):
-        return path
+        return migrated(path)
     offices, days = SCALES[scale]
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     log(f"building {scale}: {offices} offices x {days} days -> {path.name}")
@@ -156,6 +156,18 @@ def ensure_store(scale: str, seed: int = SEED) -> Path:
         if src.exists():
             os.replace(src, str(path) + suffix)
     log(f"built {scale} in {time.perf_counter() - t0:.0f} s")
+    return path
+
+
+def migrated(path: Path) -> Path:
+    """A cached store brought to the current schema (the demo generator, its cache key, may not have changed)."""
+    with store.reader(path) as con:
+        version = store.schema_version(con)
+    if version < store.SCHEMA_VERSION:
+        t0 = time.perf_counter()
+        with store.writer(path):
+            pass
+        log(f"migrated {path.name} from schema {version} in {time.perf_counter() - t0:.1f} s")
     return path
 
 
@@ -742,7 +754,7 @@ def optimized_copy(db: Path) -> Path:
         log(f"optimized {db.name} in {time.perf_counter() - t0:.1f} s")
         os.replace(tmp, out)
         store.version_path(tmp).unlink(missing_ok=True)
-    return out
+    return migrated(out)
 
 
 # ----------------------------------------------------------------------------------------------------------- report

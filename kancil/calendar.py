@@ -7,6 +7,10 @@ day: its tickets count, but it is not a quota day and does not shorten a complet
 
 The result is materialised in ``hari_kerja`` (one row per office and date) with a running ``workday_index``, so
 "working days after date A up to and including date B" is ``index(B) - index(A)``: one join, no loop.
+
+Each application's completion in working days is stored with it (``permohonan.completion_workdays``) so that the
+dashboard's queries need no join at all: the ingester computes it for the rows it loads, and ``rebuild``
+recomputes it for the offices whose calendar changed (``refresh_completion``).
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     from kancil.settings import get_setting  # late import: settings imports store, store is below us
 
     cuti_is_work = get_setting(con, "cuti_bersama_hari_kerja") == "true"
+    con.execute("CREATE OR REPLACE TEMP TABLE _hari_kerja_lama AS SELECT office_code, tanggal, workday_index "
+                "FROM hari_kerja")
     hol = indonesian_holidays(cuti_bersama_is_workday=cuti_is_work)
     con.execute("CREATE OR REPLACE TEMP TABLE _libur (tanggal DATE, nama VARCHAR)")
     if hol:
@@ -108,4 +114,44 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
         ORDER BY office_code, tanggal
         """,
         {"start": CALENDAR_START, "end": CALENDAR_END + dt.timedelta(days=1)},
+    )
+    changed = [row[0] for row in con.execute(
+        """
+        SELECT DISTINCT office_code FROM (
+            (SELECT office_code, tanggal, workday_index FROM hari_kerja EXCEPT SELECT * FROM _hari_kerja_lama)
+            UNION ALL
+            (SELECT * FROM _hari_kerja_lama EXCEPT SELECT office_code, tanggal, workday_index FROM hari_kerja)
+        )
+        """
+    ).fetchall()]
+    con.execute("DROP TABLE _hari_kerja_lama")
+    if changed:
+        refresh_completion(con, offices=changed)
+
+
+def refresh_completion(
+    con: duckdb.DuckDBPyConnection, offices: list[str] | None = None, batch_id: int | None = None
+) -> None:
+    """Store ``completion_workdays`` (working days after the submission date up to and including the issue date)
+    for the applications of ``offices``, of one ingest batch, or (neither given) all of them.
+
+    NULL where the passport is not issued yet or a date lies outside the calendar, as the join would give.
+    """
+    scope, params = "true", {}
+    if offices is not None:
+        scope, params = "list_contains($offices, p.office_code)", {"offices": offices}
+    elif batch_id is not None:
+        scope, params = "p.batch_id = $batch", {"batch": batch_id}
+    con.execute(
+        f"""
+        UPDATE permohonan p
+        SET completion_workdays = (
+            SELECT hi.workday_index - hs.workday_index
+            FROM hari_kerja hs, hari_kerja hi
+            WHERE hs.office_code = p.office_code AND hs.tanggal = CAST(p.submitted_at AS DATE)
+              AND hi.office_code = p.office_code AND hi.tanggal = CAST(p.issued_at AS DATE)
+        )
+        WHERE {scope}
+        """,  # noqa: S608 - scope is one of the three fixed texts above; values are parameters
+        params,
     )

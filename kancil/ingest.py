@@ -571,6 +571,8 @@ def _store(con: duckdb.DuckDBPyConnection, kind: Kind, result: IngestResult, n_d
         {"batch": result.batch_id},
     )
     _record_batch(con, result, sha, who, "dimuat")
+    if kind.name == "permohonan" and valid_n > unchanged:
+        calendar.refresh_completion(con, batch_id=result.batch_id)
     if kind.name in CALENDAR_KINDS and valid_n > unchanged:
         new_offices = one(con, """SELECT count(*) FROM (SELECT DISTINCT office_code FROM _parsed WHERE _ok
                                   EXCEPT SELECT DISTINCT office_code FROM hari_kerja)""")[0]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "kancil.duckdb"
 
 LOCK_WAIT_SECONDS = 30.0
@@ -91,6 +91,12 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS kalender_riwayat (
             office_code VARCHAR, tanggal DATE, jenis VARCHAR, keterangan VARCHAR, action VARCHAR,
             changed_by VARCHAR, changed_at TIMESTAMP)""",
+    ],
+    4: [
+        # Completion in working days, stored with each application and kept in step with hari_kerja by
+        # kancil/calendar.py: joining every application to the calendar twice was most of the cost of every
+        # permohonan query at scale (BENCHMARKS.md). Not a contract column: it is derived, never loaded.
+        "ALTER TABLE permohonan ADD COLUMN IF NOT EXISTS completion_workdays INTEGER",
     ],
 }
 
@@ -220,6 +226,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         current = version
     if start < 2 <= current:
         _fill_new_calendar(con)
+    if 0 < start < 4 <= current:
+        _fill_completion(con)
     return current
 
 
@@ -234,6 +242,19 @@ def _fill_new_calendar(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("BEGIN")
     try:
         calendar.rebuild(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _fill_completion(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 4 added permohonan.completion_workdays: compute it at once for the applications already stored."""
+    from kancil import calendar  # late import: calendar -> settings -> store
+
+    con.execute("BEGIN")
+    try:
+        calendar.refresh_completion(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -278,11 +278,39 @@ def test_cuti_bersama_as_a_working_day_lengthens_completion(db):
     with store.writer(db) as con:
         assert admin.change_setting(con, "sri", "cuti_bersama_hari_kerja", True)
     # 15 May now counts: A1 takes 2 working days; A1 2, A2 2, A3 0: median 2
-    assert _workdays_a1(db) == 2
+    assert _workdays_a1(db) == 2 == _stored_completion(db)["A1"]
     assert summary(db, first_week)["completion_workdays"]["prioritas"]["median"] == 2.0
     with store.writer(db) as con:
         assert admin.change_setting(con, "sri", "cuti_bersama_hari_kerja", "false")
     assert _workdays_a1(db) == 1
+
+
+def _stored_completion(db: Path) -> dict[str, int | None]:
+    """Each application's stored completion_workdays (migration 4), checked against the calendar join it replaces."""
+    with store.reader(db) as con:
+        rows = con.execute("""
+            SELECT p.application_id, p.completion_workdays, hi.workday_index - hs.workday_index
+            FROM permohonan p
+            LEFT JOIN hari_kerja hs ON hs.office_code = p.office_code AND hs.tanggal = CAST(p.submitted_at AS DATE)
+            LEFT JOIN hari_kerja hi ON hi.office_code = p.office_code AND hi.tanggal = CAST(p.issued_at AS DATE)
+            ORDER BY 1""").fetchall()
+    assert [r[1] for r in rows] == [r[2] for r in rows]  # the stored value is always the join's
+    return {r[0]: r[1] for r in rows}
+
+
+def test_stored_completion_follows_every_calendar_change(db):
+    # A1 13 -> 18 May: 1 working day (14 holiday, 15 cuti bersama, weekend); A2 2; A3 (percepatan) 0.
+    before = _stored_completion(db)
+    assert (before["A1"], before["A2"], before["A3"]) == (1, 2, 0)
+    with store.writer(db) as con:  # an extra closed day on Monday 18 May at TST: A1 is issued on a closed day
+        admin.add_calendar_day(con, "sri", "TST", dt.date(2026, 5, 18), "tutup", "listrik padam")
+    assert _stored_completion(db)["A1"] == 0  # 18 May no longer counts: 0 working days after 13 up to 18 May
+    with store.writer(db) as con:
+        admin.remove_calendar_day(con, "sri", "TST", dt.date(2026, 5, 18), "tutup")
+    assert _stored_completion(db) == before
+    with store.writer(db) as con:  # a closed day at another office changes nothing here
+        admin.add_calendar_day(con, "sri", "LAIN", dt.date(2026, 5, 18), "tutup")
+    assert _stored_completion(db) == before
 
 
 # ------------------------------------------------------------------------------------------------ accounts

@@ -11,7 +11,7 @@ import pytest
 from kancil import store
 from kancil.contract import CONTRACT
 from kancil.ingest import ingest_file
-from tests.test_ingest import antrian_row, write_csv
+from tests.test_ingest import antrian_row, permohonan_row, write_csv
 
 T = dt.datetime(2025, 3, 3, 8, 0)
 
@@ -71,7 +71,8 @@ def test_fresh_store_has_every_contract_column_with_its_type(tmp_path: Path) -> 
             got = con.execute(
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t "
                 "ORDER BY ordinal_position", {"t": name}).fetchall()
-            assert got == [*((c.name, c.sql_type) for c in kind.columns), ("batch_id", "INTEGER")], name
+            derived = [("completion_workdays", "INTEGER")] if name == "permohonan" else []  # migration 4
+            assert got == [*((c.name, c.sql_type) for c in kind.columns), ("batch_id", "INTEGER"), *derived], name
 
 
 def test_migrate_twice_changes_nothing(tmp_path: Path) -> None:
@@ -130,3 +131,21 @@ def test_writer_bumps_the_store_version(tmp_path: Path) -> None:
         pass
     assert store.store_version(path) != first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.version"]
+
+
+def test_version_3_store_gets_its_completion_workdays_computed(tmp_path: Path) -> None:
+    """Migration 4 stores each application's completion in working days; a store of version 3 gets it filled."""
+    path = tmp_path / "v3.duckdb"
+    rows = [permohonan_row("A1", office_code="JKT", submitted_at="2025-03-04 09:00", issued_at="2025-03-10 10:00"),
+            permohonan_row("A2", office_code="JKT", submitted_at="2025-03-04 09:00", issued_at=None,
+                           collected_at=None)]
+    with store.writer(path) as con:
+        assert ingest_file(con, "permohonan", write_csv(tmp_path / "p.csv", rows, "permohonan")).rejected == 0
+        # back to version 3: the column did not exist
+        con.execute("ALTER TABLE permohonan DROP COLUMN completion_workdays")
+        store.set_meta(con, "schema_version", "3")
+    with store.writer(path) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+        # A1: Tuesday 4 March -> Monday 10 March 2025: 5, 6, 7 and 10 March = 4 working days; A2 not issued yet
+        got = con.execute("SELECT application_id, completion_workdays FROM permohonan ORDER BY 1").fetchall()
+        assert got == [("A1", 4), ("A2", None)]
