@@ -7,6 +7,10 @@ Caching: a result is cached per (query, parameters, store version). The store ve
 every writer bumps, so a rerun after a widget change reads nothing from disk, and the first rerun after an
 ingest queries again. No DuckDB connection is kept open (it would block ingestion): each cache miss opens the
 file read-only and closes it.
+
+With ``KANCIL_PARQUET_DIR`` set, the figures are read from a Parquet export of the store instead
+(``python -m kancil export-parquet``; docs/scale.md §3.1), with the export's manifest as the cache key: the same
+queries over views of the same tables. Accounts, settings changes and the download log still go to the store.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kancil import auth, briefing, metrics, queries, store
+from kancil import auth, briefing, metrics, parquet_export, queries, store
 from kancil.filters import APPLIES_TO, CHOICES, QUERY_KEYS, Filters
 from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, t
 from kancil.safe_export import neutralise_frame
@@ -34,6 +38,24 @@ PAGE_PARAMS = {"hari": ("briefing",), "dataset": ("unduh", "log_unduhan")}
 def db_path() -> Path:
     """The store the dashboard reads: ``KANCIL_DB`` if set, else ``data/kancil.duckdb``."""
     return Path(os.environ.get("KANCIL_DB", store.DEFAULT_DB))
+
+
+def parquet_dir() -> Path | None:
+    """``KANCIL_PARQUET_DIR``: a Parquet export the figures are read from (a read-only dashboard server)."""
+    value = os.environ.get("KANCIL_PARQUET_DIR")
+    return Path(value) if value else None
+
+
+PARQUET_PREFIX = "parquet:"
+
+
+def data_source() -> tuple[str, str]:
+    """What the cached figures read, and its version (the cache key): the store, or the Parquet export."""
+    folder = parquet_dir()
+    if folder is not None:
+        return PARQUET_PREFIX + str(folder), parquet_export.version(folder)
+    db = str(db_path())
+    return db, store.store_version(db)
 
 
 def lang() -> str:
@@ -72,7 +94,10 @@ class _ReadLease:
                 self.timer.cancel()
             if self.con is None or self.key != (db, version):
                 self._close()
-                self.con = store.open_reader(db, wait=BUSY_WAIT_SECONDS)
+                if db.startswith(PARQUET_PREFIX):
+                    self.con = parquet_export.connect(db.removeprefix(PARQUET_PREFIX))
+                else:
+                    self.con = store.open_reader(db, wait=BUSY_WAIT_SECONDS)
                 queries.install_macros(self.con)
                 self.key = (db, version)
             try:
@@ -142,30 +167,22 @@ def _with_fallback(key: tuple, compute):  # noqa: ANN001, ANN202 - small private
 
 def query(name: str, filters: Filters | None = None, **extra: object) -> pd.DataFrame:
     """The result of ``queries/<name>.sql`` for these filters (cached per store version)."""
-    db = str(db_path())
     frozen = tuple(sorted(extra.items()))
-    return _with_fallback(
-        ("q", name, filters, frozen),
-        lambda: _cached_query(db, store.store_version(db), name, filters, frozen),
-    )
+    return _with_fallback(("q", name, filters, frozen), lambda: _cached_query(*data_source(), name, filters, frozen))
 
 
 def summary(filters: Filters) -> dict:
     """The same KPI object as ``python -m kancil summary`` (one definition)."""
-    db = str(db_path())
-    return _with_fallback(("s", filters), lambda: _cached_summary(db, store.store_version(db), filters))
+    return _with_fallback(("s", filters), lambda: _cached_summary(*data_source(), filters))
 
 
 def briefing_data(day: dt.date, filters: Filters) -> dict:
     """The morning briefing's numbers (kancil/briefing.py), the same as the printed report's."""
-    db = str(db_path())
-    return _with_fallback(("b", day, filters), lambda: _cached_briefing(db, store.store_version(db), day, filters))
+    return _with_fallback(("b", day, filters), lambda: _cached_briefing(*data_source(), day, filters))
 
 
 def default_briefing_day(anchor: dt.date, office: str | None) -> dt.date:
-    db = str(db_path())
-    return _with_fallback(("d", anchor, office),
-                          lambda: _cached_default_day(db, store.store_version(db), anchor, office))
+    return _with_fallback(("d", anchor, office), lambda: _cached_default_day(*data_source(), anchor, office))
 
 
 def store_info() -> dict:
@@ -364,8 +381,8 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
     if info["demo"]:
         st.warning(tr("banner.demo"), icon=":material/science:")
     st.title(tr(title_key))
-    st.caption(tr("freshness", when=fmt_datetime(info["newest"], lang()),
-                  version=store.store_version(db_path())[:10]))
+    freshness = "freshness.parquet" if parquet_dir() is not None else "freshness"
+    st.caption(tr(freshness, when=fmt_datetime(info["newest"], lang()), version=data_source()[1][:10]))
     refused = st.session_state.get("_refused")
     if refused:
         st.info(tr("filter.bad_link", names=", ".join(refused)))

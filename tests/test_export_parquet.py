@@ -100,3 +100,26 @@ def test_cli_export_parquet(metrics_db, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["antrian"] > 0
     assert parquet_export.version(out) != "none"
+
+
+def test_dashboard_over_the_export_shows_the_stores_figures(demo_db, tmp_path, monkeypatch):
+    """KANCIL_PARQUET_DIR points the dashboard's figures at an export: the pages show the same numbers."""
+    from tests.conftest import app_test
+
+    folder = tmp_path / "pq"
+    parquet_export.export(demo_db, folder)
+
+    def shown(page: str) -> tuple[list, list, list]:
+        at = app_test(demo_db, page=page)
+        assert not at.exception
+        return ([(m.label, m.value) for m in at.metric], [d.value.to_dict() for d in at.dataframe],
+                [c.value for c in at.caption if "versi" in c.value])
+
+    for page in ("views/ringkasan.py", "views/kepuasan.py"):
+        metrics_store, tables_store, fresh_store = shown(page)
+        monkeypatch.setenv("KANCIL_PARQUET_DIR", str(folder))
+        metrics_pq, tables_pq, fresh_pq = shown(page)
+        monkeypatch.delenv("KANCIL_PARQUET_DIR")
+        assert metrics_store and metrics_pq == metrics_store
+        assert tables_pq == tables_store
+        assert "penyimpanan versi" in fresh_store[0] and "ekspor Parquet versi pq" in fresh_pq[0]

@@ -8,7 +8,6 @@ built here for what that store has no case of: responses linked to queue tickets
 from __future__ import annotations
 
 import datetime as dt
-import time
 import warnings
 from pathlib import Path
 
@@ -505,10 +504,8 @@ def test_demo_store_default_view(demo_db):
     at.text_input(key="kepuasan_search").input("=SUM").run()
     assert not at.exception
     assert set(table_with(at, "Komentar")["Komentar"]) == {"=SUM(1+1) coba"}
-    started = time.perf_counter()
     at.radio(key="kepuasan_u3_by").set_value("group").run()  # a rerun with warm caches
     assert not at.exception
-    assert time.perf_counter() - started < 5
 
 
 def _plain_bootstrap(arr: np.ndarray, n_boot: int = 1000, seed: int = 14) -> tuple[float, float]:

@@ -237,7 +237,8 @@ def split_picker() -> dt.date | None:
     if layout and default == layout:
         st.caption(tr("fasilitas.ba.demo_note", day=fmt_date(layout, lang)))
     elif layout:
-        st.info(tr("fasilitas.ba.outside", day=fmt_date(layout, lang)))
+        where = "fasilitas.ba.at_start" if layout == filters.date_from else "fasilitas.ba.outside"
+        st.info(tr(where, day=fmt_date(layout, lang)))
         st.button(tr("fasilitas.ba.show_layout"), on_click=show_layout_period, args=(layout,),
                   key="fasilitas_show_layout")
     return st.columns([1, 2])[0].date_input(

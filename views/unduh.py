@@ -28,6 +28,8 @@ filters, info = ui.frame("nav.download", "unduh", export.DATASETS[st.session_sta
                          capability="download_rows")
 lang = ui.lang()
 st.caption(ui.tr("unduh.intro"))
+if ui.parquet_dir() is not None:  # the figures come from an export; the audited rows always from the store
+    st.info(ui.tr("unduh.parquet_mode", version=ui.data_source()[1][:12]))
 
 left, right = st.columns(2)
 name = left.selectbox(ui.tr("unduh.dataset"), export.ROW_DATASETS, key=DATASET_KEY,

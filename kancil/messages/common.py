@@ -20,6 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "banner.demo": ("DATA CONTOH — bukan data asli", "DEMO DATA — not real data"),
     "freshness": ("Data terbaru: {when} · penyimpanan versi {version}",
                   "Newest data: {when} · store version {version}"),
+    "freshness.parquet": ("Data terbaru: {when} · ekspor Parquet versi {version}",
+                          "Newest data: {when} · Parquet export version {version}"),
     "store.missing": ("Penyimpanan data belum ada: {path}. Jalankan `make run` (membuat data contoh) atau muat "
                       "ekspor kantor dengan `python -m kancil ingest`.",
                       "No data store yet: {path}. Run `make run` (creates demo data) or load the office's "

@@ -104,6 +104,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The layout-change date ({day}) lies outside this period; pick a period that includes it (e.g. 'This year' "
         "or a custom range) to compare. Default below: the middle of the period.",
     ),
+    "fasilitas.ba.at_start": (
+        "Tanggal perubahan tata letak ({day}) adalah hari pertama periode ini, jadi tidak ada hari 'sebelum' di "
+        "dalamnya; pilih periode yang juga mencakup hari-hari sebelumnya. Bawaan di bawah: tengah periode.",
+        "The layout-change date ({day}) is the first day of this period, so it has no days 'before'; pick a period "
+        "that also covers the days before it. Default below: the middle of the period.",
+    ),
     "fasilitas.ba.show_layout": ("Tampilkan periode sekitar perubahan tata letak",
                                  "Show the period around the layout change"),
     "fasilitas.ba.too_short": ("Periode terlalu pendek untuk dibandingkan (perlu paling sedikit 2 hari).",

@@ -1,6 +1,12 @@
 """Messages of the audited downloads: the Unduh data page, the download log page and ``python -m kancil export``."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "unduh.parquet_mode": (
+        "Grafik di dasbor ini dibaca dari ekspor Parquet (versi {version}); unduhan selalu diambil dari penyimpanan "
+        "utama, yang bisa lebih baru dari ekspor itu. Versi penyimpanan tercatat di manifest.json.",
+        "This dashboard's figures are read from a Parquet export (version {version}); downloads always come from "
+        "the main store, which may be newer than that export. The store version is recorded in manifest.json.",
+    ),
     "unduh.intro": ("Unduhan data baris untuk audit. Saringan di samping berlaku; setiap unduhan adalah satu ZIP "
                     "berisi berkas data dan manifest.json (saringan, tautan dasbor, SQL, jumlah baris, SHA-256 berkas "
                     "data, versi penyimpanan, siapa dan kapan) dan dicatat di log unduhan.",
