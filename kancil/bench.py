@@ -441,7 +441,7 @@ def concurrent_renders(db: Path, processes: tuple[int, ...] = (1, 2, 4)) -> dict
 
 # ---------------------------------------------------------------------------------------------- pandas comparison
 
-KPI_QUERIES = ("tickets_by_lane", "wait_by_lane", "completion_by_lane", "ikm_elements", "quota_by_lane")
+KPI_QUERIES = ("tickets_by_lane", "completion_by_lane", "ikm_elements", "quota_by_lane")
 
 
 def export_flat_parquet(db: Path) -> Path:
@@ -1063,12 +1063,12 @@ def _scale_section(scale: str, r: dict, opt: dict | None, bandwidth: float | Non
                  f"{fmt_ms(r['cold_default']['process_ms']['p50'])} ms" if "cold_default" in r else "") + ".", ""]
     if "summary" in r:
         lines += [f"### Summary KPIs at {scale}: ours vs pandas over Parquet", "",
-                  "`summary` = metrics.summary (all its queries, fresh connection); `KPI queries` = the five queries "
-                  "behind the compared KPIs (tickets, no-shows, wait median/p90, completion working days, IKM, quota "
-                  "fill), on an open read connection as a page run has it (the dashboard's read lease), and with a "
-                  "fresh connection each time (open the file + staging macros, ≈ 20 ms); pandas = read the Parquet "
-                  "files (date filter pushed down) and compute the same KPIs (numpy busday_count with the holiday "
-                  "list for working days).", "",
+                  "`summary` = metrics.summary (all its queries, fresh connection); `KPI queries` = the four queries "
+                  "behind the compared KPIs (tickets, no-shows and wait median/p90 in one; completion working days; "
+                  "IKM; quota fill), on an open read connection as a page run has it (the dashboard's read lease), "
+                  "and with a fresh connection each time (open the file + staging macros, ≈ 20 ms); pandas = read "
+                  "the Parquet files (date filter pushed down) and compute the same KPIs (numpy busday_count with "
+                  "the holiday list for working days).", "",
                   "| period | summary p50 | KPI queries, open connection p50 (CPU) | … fresh connection p50 | "
                   "pandas p50 (CPU) | pandas ÷ ours, open (by CPU) | … fresh | same numbers? |",
                   "|---|---:|---:|---:|---:|---:|---:|---|"]

@@ -70,8 +70,10 @@ def _by_lane(frame: pd.DataFrame, lanes: tuple[str, ...], shape: dict[str, objec
     return out
 
 
-def _stats(frame: pd.DataFrame, lanes: tuple[str, ...]) -> dict[str, dict]:
-    return _by_lane(frame, lanes, {"n": 0, "median": None, "p90": None})
+def _stats(frame: pd.DataFrame, lanes: tuple[str, ...], prefix: str = "") -> dict[str, dict]:
+    """n, median and p90 per lane, from the columns ``<prefix>n``, ``<prefix>median`` and ``<prefix>p90``."""
+    columns = {f"{prefix}{k}": k for k in ("n", "median", "p90")}
+    return _by_lane(frame.rename(columns=columns), lanes, {"n": 0, "median": None, "p90": None})
 
 
 def ikm(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
@@ -119,7 +121,7 @@ def summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
         "tickets": {k: v["tickets"] for k, v in _by_lane(tickets, lanes, {"tickets": 0}).items()},
         "no_show": {k: v["no_show"] for k, v in _by_lane(tickets, lanes, {"no_show": 0}).items()},
         "quota": _by_lane(quota, lanes, {"days": 0, "over_quota_days": 0, "fill_rate": None}),
-        "wait_minutes": _stats(queries.run(con, "wait_by_lane", filters), lanes),
+        "wait_minutes": _stats(tickets, lanes, prefix="wait_"),
         "service_minutes": _stats(queries.run(con, "service_time_by_lane", filters), lanes),
         "completion_workdays": _stats(queries.run(con, "completion_by_lane", filters), lanes),
         "bap": _by_lane(bap, lanes, {"applications": 0, "bap": 0, "median_bap_minutes": None}),

@@ -61,9 +61,9 @@ def test_pandas_kpis_equal_ours_on_the_fixture(metrics_db, tmp_path, filters, mo
 
 
 def test_touched_columns_follow_the_query_text():
-    cols = bench.touched_columns("wait_by_lane")
+    cols = bench.touched_columns("tickets_by_lane")
     assert set(cols) == {"antrian"}
-    assert {"issued_at", "called_at", "lane", "office_code"} <= set(cols["antrian"])
+    assert {"issued_at", "called_at", "status", "lane", "office_code"} <= set(cols["antrian"])
     assert "officer_id" not in cols["antrian"]
 
 
