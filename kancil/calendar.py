@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 import duckdb
-import holidays
 
 CALENDAR_START = dt.date(2018, 1, 1)
 CALENDAR_END = dt.date(2032, 12, 31)
@@ -37,6 +36,8 @@ def indonesian_holidays(
     Cached per process and read-only: computing fifteen years takes ~0.1 s, and the dashboard rebuilds the
     calendar after every upload that brings a new office and after every calendar setting change.
     """
+    import holidays  # imported when first needed: ~0.1 s that a load into a known office never pays
+
     years = range(start.year, end.year + 1)
     categories: tuple[str, ...] = ("public",) if cuti_bersama_is_workday else ("public", "government")
     found = holidays.country_holidays("ID", categories=categories, years=years, language="id")

@@ -31,7 +31,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from kancil import calendar
 from kancil.contract import (
@@ -238,6 +237,8 @@ def _read_csv_exact(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, head
                 )
             else:
                 problems.append(None)
+    import pyarrow as pa  # only on this slow path and for XLSX: a CSV load through DuckDB's reader never needs it
+
     table = pa.table({**{c: pa.array(v, type=pa.string()) for c, v in columns.items()},
                       "_problem": pa.array(problems, type=pa.string())})
     _register_raw(con, table, kind)
@@ -260,6 +261,7 @@ def _xlsx_text(value: object, col_type: str) -> str | None:
 
 
 def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+    import pyarrow as pa
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))

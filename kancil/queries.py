@@ -9,11 +9,14 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from kancil.filters import Filters
+
+if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a query runs; the ingest command never needs it
+    import pandas as pd
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
