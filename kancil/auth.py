@@ -62,7 +62,10 @@ def check_new_password(password: str) -> str | None:
 
 
 def has_users(con: duckdb.DuckDBPyConnection) -> bool:
-    return one(con, "SELECT count(*) FROM pengguna WHERE active")[0] > 0
+    """Whether any account exists, active or not: the first-admin screen is only for a store that never had one
+    (counting active accounts only would offer it to anyone once the last account was deactivated; recovery from
+    that is ``python -m kancil user add`` on the server)."""
+    return one(con, "SELECT count(*) FROM pengguna")[0] > 0
 
 
 def add_user(con: duckdb.DuckDBPyConnection, username: str, password: str | None, role: str,
@@ -132,6 +135,12 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
     if sleep and failures:
         time.sleep(min(0.5 * 2 ** failures, 8.0))  # each further failure waits longer
     return SignIn(None, "Nama pengguna atau kata sandi salah.")
+
+
+def still_allowed(con: duckdb.DuckDBPyConnection, user: User) -> bool:
+    """Whether a signed-in session may go on: its account still exists, is active and has the same role."""
+    row = one(con, "SELECT role FROM pengguna WHERE username = $u AND active", {"u": user.username})
+    return row is not None and row[0] == user.role
 
 
 def sso_user(con: duckdb.DuckDBPyConnection, email: str | None) -> User | None:

@@ -2,7 +2,9 @@
 
 Local accounts sign in with a password; where the office has single sign-on configured in
 ``.streamlit/secrets.toml`` (an ``[auth]`` section), ``st.login`` is offered and the role is the one of the
-account whose username is the signed-in e-mail address. A session ends after SESSION_IDLE_MINUTES of inactivity.
+account whose username is the signed-in e-mail address. A session ends after SESSION_IDLE_MINUTES of inactivity,
+and within ACCOUNT_CHECK_SECONDS of its account being deactivated or given another role (an admin's change must
+not wait for the idle timeout: a demoted user would go on seeing what the old role could see).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from kancil.i18n import code_label
 
 log = logging.getLogger(__name__)
 USER_KEY = "_user"
+ACCOUNT_CHECK_SECONDS = 60
+CHECKED_KEY = "_account_checked"
 
 
 def current_user() -> auth.User | None:
@@ -37,8 +41,30 @@ def _expire_idle(tr) -> None:  # noqa: ANN001 - the page's translate function
     if current_user() and seen and now - seen > auth.SESSION_IDLE_MINUTES * 60:
         log.info("session of %s ended after inactivity", current_user().username)
         st.session_state.pop(USER_KEY, None)
+        st.session_state.pop(CHECKED_KEY, None)
         st.session_state["_signin_note"] = tr("auth.idle", minutes=auth.SESSION_IDLE_MINUTES)
     st.session_state["_seen"] = now
+
+
+def _recheck_account(db, tr) -> None:  # noqa: ANN001 - the store path and the page's translate function
+    """End the session if its account was deactivated or its role changed; reads the store once a minute at most.
+
+    The clock starts at the session's first run, however it was signed in.
+    """
+    user, now = current_user(), time.monotonic()
+    if not user:
+        return
+    checked = st.session_state.setdefault(CHECKED_KEY, now)
+    if now - checked < ACCOUNT_CHECK_SECONDS:
+        return
+    with store.reader(db) as con:
+        allowed = auth.still_allowed(con, user)
+    st.session_state[CHECKED_KEY] = now
+    if not allowed:
+        log.info("session of %s ended: account deactivated or its role changed", user.username)
+        st.session_state.pop(USER_KEY, None)
+        st.session_state.pop(CHECKED_KEY, None)
+        st.session_state["_signin_note"] = tr("auth.account_changed")
 
 
 def _remember_page(page_paths: tuple[str, ...]) -> None:
@@ -62,6 +88,7 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> auth.User:  # noqa
     let Streamlit fall back to running ``views/*.py`` directly, and a link keeps its address through sign-in.
     """
     _expire_idle(tr)
+    _recheck_account(db, tr)
     user = current_user()
     if user:
         return user
@@ -144,6 +171,7 @@ def sidebar_account(tr, lang: str) -> None:  # noqa: ANN001
     st.sidebar.caption(tr("auth.signed_in_as", name=user.display_name, role=code_label(user.role, lang)))
     if st.sidebar.button(tr("auth.signout"), key="signout"):
         st.session_state.pop(USER_KEY, None)
+        st.session_state.pop(CHECKED_KEY, None)
         if getattr(st.user, "is_logged_in", False):
             st.logout()
         st.rerun()

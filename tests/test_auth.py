@@ -109,3 +109,35 @@ def test_role_matrix(metrics_db, role):
         at = app_test(metrics_db, role=role, page=page)
         refused = [e.value for e in at.error if "tidak tersedia untuk peran" in e.value]
         assert bool(refused) == (role not in roles), (role, page)
+
+
+@pytest.mark.parametrize("change", ["deactivated", "demoted", "unchanged"])
+def test_a_session_ends_within_a_minute_of_its_account_changing(writable_db, change):
+    """An admin's change reaches open sessions at the next run after ACCOUNT_CHECK_SECONDS, not at the idle timeout."""
+    import time
+
+    from kancil import signin
+
+    with store.writer(writable_db, bump=False) as con:
+        auth.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+    at = app_test(writable_db, role=None)
+    at.text_input[0].input("sari")
+    at.text_input[1].input("rahasia-sekali-1")
+    at.button[0].click().run()
+    assert at.title[0].value == "Ringkasan pagi"
+    with store.writer(writable_db, bump=False) as con:
+        if change == "deactivated":
+            auth.set_active(con, "sari", False)
+        elif change == "demoted":
+            con.execute("UPDATE pengguna SET role = 'kepala_kantor' WHERE username = 'sari'")
+    at.run()  # within the minute: the session goes on
+    assert at.title[0].value == "Ringkasan pagi"
+    at.session_state[signin.CHECKED_KEY] = time.monotonic() - signin.ACCOUNT_CHECK_SECONDS - 1
+    at.run()
+    assert not at.exception
+    if change == "unchanged":
+        assert at.title[0].value == "Ringkasan pagi"
+    else:
+        assert "dinonaktifkan atau perannya diubah" in at.info[0].value
+        # the sign-in form, not the first-admin form, even when no active account is left
+        assert [t.label for t in at.text_input] == ["Nama pengguna", "Kata sandi"]

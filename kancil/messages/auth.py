@@ -9,6 +9,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "auth.failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
     "auth.locked": ("Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
                     "Too many failed attempts. Try again in {minutes} minutes."),
+    "auth.account_changed": ("Akun Anda dinonaktifkan atau perannya diubah oleh admin. Silakan masuk lagi.",
+                             "Your account was deactivated or its role changed by an admin. Please sign in again."),
     "auth.idle": ("Sesi berakhir setelah {minutes} menit tanpa aktivitas. Silakan masuk lagi.",
                   "Your session ended after {minutes} minutes of inactivity. Please sign in again."),
     "auth.sso": ("Masuk dengan akun kantor (SSO)", "Sign in with the office account (SSO)"),
