@@ -7,11 +7,7 @@ with called as (
         officer_id,
         wait_minutes,
         service_minutes,
-        case lane
-            when 'prioritas' then $target_prioritas
-            when 'reguler' then $target_reguler
-            when 'percepatan' then $target_percepatan
-        end as target_minutes
+        stg_lane_target(lane, $target_prioritas, $target_reguler, $target_percepatan) as target_minutes
     from stg_antrian($date_from, $date_to, $office, $lane, $applicant_group, $service_type, $channel)
     where wait_minutes is not null
 ),

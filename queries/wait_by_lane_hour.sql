@@ -9,11 +9,7 @@ with called as (
 targeted as (
     select
         *,
-        case lane
-            when 'prioritas' then $target_prioritas
-            when 'reguler' then $target_reguler
-            when 'percepatan' then $target_percepatan
-        end as target_minutes
+        stg_lane_target(lane, $target_prioritas, $target_reguler, $target_percepatan) as target_minutes
     from called
 )
 

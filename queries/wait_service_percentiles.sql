@@ -15,26 +15,32 @@ measured as (
 targeted as (
     select
         *,
-        case lane
-            when 'prioritas' then $target_prioritas
-            when 'reguler' then $target_reguler
-            when 'percepatan' then $target_percepatan
-        end as target_minutes
+        stg_lane_target(lane, $target_prioritas, $target_reguler, $target_percepatan) as target_minutes
     from measured
+),
+
+summarised as (
+    -- the 101 quantiles in one call (DuckDB orders the values once); the named ones are among them
+    select
+        measure,
+        lane,
+        count(*) as n,
+        case when measure = 'wait' then count(*) filter (where minutes <= target_minutes) end as within_target,
+        quantile_cont(minutes, [i / 100 for i in range(0, 101)]) as curve
+    from targeted
+    group by measure, lane
 )
 
 select
     measure,
     lane,
-    count(*) as n,
-    quantile_cont(minutes, 0.5) as median,
-    quantile_cont(minutes, 0.75) as p75,
-    quantile_cont(minutes, 0.9) as p90,
-    quantile_cont(minutes, 0.95) as p95,
-    case when measure = 'wait' then count(*) filter (where minutes <= target_minutes) end as within_target,
-    case when measure = 'wait' then count(*) filter (where minutes <= target_minutes) / count(*) end
-        as share_within_target,
-    quantile_cont(minutes, [i / 100 for i in range(0, 101)]) as curve
-from targeted
-group by measure, lane
+    n,
+    curve[51] as median,
+    curve[76] as p75,
+    curve[91] as p90,
+    curve[96] as p95,
+    within_target,
+    within_target / n as share_within_target,
+    curve
+from summarised
 order by measure desc, lane
