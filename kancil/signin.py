@@ -57,8 +57,11 @@ def _recheck_account(db, tr) -> None:  # noqa: ANN001 - the store path and the p
     checked = st.session_state.setdefault(CHECKED_KEY, now)
     if now - checked < ACCOUNT_CHECK_SECONDS:
         return
-    with store.reader(db) as con:
-        allowed = auth.still_allowed(con, user)
+    try:
+        with store.reader(db, wait=1.0) as con:
+            allowed = auth.still_allowed(con, user)
+    except store.StoreBusy:
+        return  # a long write holds the store: check again on the next run rather than make the page wait
     st.session_state[CHECKED_KEY] = now
     if not allowed:
         log.info("session of %s ended: account deactivated or its role changed", user.username)
