@@ -89,7 +89,9 @@ def kpi_cards(now: dict, before: dict, coverage_now: dict, coverage_before: dict
     """Over-quota days, fill rate per lane and coverage, each with the change against the previous period."""
     previous = period(filters.previous())
     over_lane = "prioritas" if "prioritas" in lanes else lanes[0]
-    left, middle, right = st.columns([1.15, 0.9 * len(lanes), 1.15])
+    # two rows, so no label is cut on a 1366-px screen: over-quota days and coverage, then the fill per lane
+    left, right = st.columns(2)
+    middle = st.container()
     q_now, q_before = now["quota"][over_lane], before["quota"][over_lane]
     change = q_now["over_quota_days"] - q_before["over_quota_days"]
     with left.container(border=True):

@@ -69,16 +69,17 @@ for lane in today["tickets"]:
     cols[6].metric(ui.tr("brief.bap"), fmt_num(today["bap"][lane]["bap"], lang))
 
 st.divider()
-left, middle, right = st.columns([1, 3, 1])
+# IKM and open cases side by side, the five facilities on their own row: no label is cut on a 1366-px screen
+left, right = st.columns(2)
 ikm = recent["ikm"]
 left.metric(ui.tr("brief.ikm"),
             ui.tr("brief.ikm_value", score=fmt_num(ikm["score"], lang, 2), category=ikm["category"] or "—")
             if ikm["score"] is not None else "—",
             ui.tr("brief.responses", n=fmt_num(ikm["responses"], lang)), delta_color="off", delta_arrow="off")
-middle.markdown(f"**{ui.tr('brief.facilities')}**")
-for col, facility in zip(middle.columns(len(FACILITIES)), FACILITIES, strict=True):
-    col.metric(code_label(facility, lang), fmt_num(today["facility_uses"][facility], lang))
 right.metric(ui.tr("brief.open_mismatch"), fmt_num(data["open_mismatches"], lang))
+st.markdown(f"**{ui.tr('brief.facilities')}**")
+for col, facility in zip(st.columns(len(FACILITIES)), FACILITIES, strict=True):
+    col.metric(code_label(facility, lang), fmt_num(today["facility_uses"][facility], lang))
 
 st.divider()
 st.subheader(ui.tr("brief.attention"))
