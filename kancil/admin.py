@@ -267,15 +267,10 @@ def add_calendar_day(con: duckdb.DuckDBPyConnection, who: str, office: str | Non
     exists = "SELECT count(*) FROM kalender WHERE office_code IS NOT DISTINCT FROM $o AND tanggal = $d AND jenis = $j"
     if store.one(con, exists, key)[0]:
         raise AdminError("settings.err.calendar_exists")
-    con.execute("BEGIN")
-    try:
+    with store.transaction(con):
         con.execute("INSERT INTO kalender VALUES ($o, $d, $j, $k)", {**key, "k": note})
         _calendar_history(con, office, tanggal, jenis, note, "tambah", who)
         calendar.rebuild(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def remove_calendar_day(con: duckdb.DuckDBPyConnection, who: str, office: str | None, tanggal: dt.date,
@@ -289,17 +284,12 @@ def remove_calendar_day(con: duckdb.DuckDBPyConnection, who: str, office: str | 
     ).fetchall()
     if not rows:
         raise AdminError("settings.err.calendar_missing")
-    con.execute("BEGIN")
-    try:
+    with store.transaction(con):
         con.execute("DELETE FROM kalender WHERE office_code IS NOT DISTINCT FROM $o AND tanggal = $d AND jenis = $j",
                     key)
         for (note,) in rows:
             _calendar_history(con, office, tanggal, jenis, note, "hapus", who)
         calendar.rebuild(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _calendar_history(con: duckdb.DuckDBPyConnection, office: str | None, tanggal: dt.date, jenis: str,

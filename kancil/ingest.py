@@ -45,7 +45,7 @@ from kancil.contract import (
     Column,
     Kind,
 )
-from kancil.store import one
+from kancil.store import one, transaction
 
 SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 # Kinds whose offices the working-day calendar covers (kancil/calendar.py); a new office there means a rebuild.
@@ -610,18 +610,13 @@ def _record_refused(con: duckdb.DuckDBPyConnection, result: IngestResult, sha: s
     """A refused file: nothing stored; the batch and the reason (and its rejects, if any) are recorded."""
     result.stored = result.replaced = result.unchanged = 0
     result.rejected = result.rows
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _record_batch(con, result, sha, who, "ditolak")
         if result.rejects:
             con.executemany(
                 "INSERT INTO ingest_rejects VALUES (?, ?, ?, ?, ?)",
                 [(result.batch_id, r.row, r.column, r.value, r.reason) for r in result.rejects],
             )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return result
 
 
@@ -653,13 +648,8 @@ def _load_parsed(
         result.refused = f"{result.file}: berkas kosong (hanya baris judul, tanpa baris data)."
         return _record_refused(con, result, digest, who)
     n_dup = _validate(con, kind, kind_rules)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _store(con, kind, result, n_dup, digest, who)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     _collect_rejects(con, result)
     return result
 

@@ -58,8 +58,7 @@ def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS),
     with store.writer(db) as con:
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute(f"SET temp_directory = '{spill}'")
-        con.execute("BEGIN")
-        try:
+        with store.transaction(con):
             for table in tables:
                 t0 = time.perf_counter()
                 before = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed names
@@ -75,10 +74,6 @@ def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS),
                 if after != before:
                     raise RuntimeError(f"{table}: {before} rows before, {after} after; nothing changed")
                 report[table] = {"rows": after, "seconds": round(time.perf_counter() - t0, 2)}
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         con.execute("CHECKPOINT")
     shutil.rmtree(spill, ignore_errors=True)
     return report

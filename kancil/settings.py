@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from kancil.store import one
+from kancil.store import one, transaction
 
 if TYPE_CHECKING:  # pandas only for the type: importing it costs an ingest 0.3 s
     import pandas as pd
@@ -60,17 +60,16 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str, who: str) 
         raise KeyError(f"Pengaturan tidak dikenal: {key}")
     old = get_setting(con, key)
     now = dt.datetime.now()
-    con.execute("BEGIN")
-    con.execute(
-        "INSERT OR REPLACE INTO pengaturan VALUES ($k, $v, $who, $now)",
-        {"k": key, "v": value, "who": who, "now": now},
-    )
-    con.execute(
-        "INSERT INTO pengaturan_riwayat VALUES ($k, $old, $new, $who, $now)",
-        {"k": key, "old": old, "new": value, "who": who, "now": now},
-    )
-    if key == "cuti_bersama_hari_kerja":
-        from kancil import calendar
+    with transaction(con):  # a failed calendar rebuild must not leave the setting changed without it
+        con.execute(
+            "INSERT OR REPLACE INTO pengaturan VALUES ($k, $v, $who, $now)",
+            {"k": key, "v": value, "who": who, "now": now},
+        )
+        con.execute(
+            "INSERT INTO pengaturan_riwayat VALUES ($k, $old, $new, $who, $now)",
+            {"k": key, "old": old, "new": value, "who": who, "now": now},
+        )
+        if key == "cuti_bersama_hari_kerja":
+            from kancil import calendar
 
-        calendar.rebuild(con)
-    con.execute("COMMIT")
+            calendar.rebuild(con)

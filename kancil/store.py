@@ -212,17 +212,12 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             f"sampai {SCHEMA_VERSION}). Perbarui aplikasi; penyimpanan tidak diubah."
         )
     for version in sorted(v for v in MIGRATIONS if v > current):
-        con.execute("BEGIN")
-        try:
+        with transaction(con):
             for statement in MIGRATIONS[version]:
                 con.execute(statement)
             con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": str(version)}
             )
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         current = version
     if start < 2 <= current:
         _fill_new_calendar(con)
@@ -239,24 +234,27 @@ def _fill_new_calendar(con: duckdb.DuckDBPyConnection) -> None:
         return
     from kancil import calendar  # late import: calendar -> settings -> store
 
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         calendar.rebuild(con)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _fill_completion(con: duckdb.DuckDBPyConnection) -> None:
     """Migration 4 added permohonan.completion_workdays: compute it at once for the applications already stored."""
     from kancil import calendar  # late import: calendar -> settings -> store
 
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         calendar.refresh_completion(con)
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction around the block: committed at its end, rolled back if anything in it fails (an interrupt
+    too), so a write is all or nothing."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:
         con.execute("ROLLBACK")
         raise
 

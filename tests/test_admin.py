@@ -394,3 +394,25 @@ def test_settings_history_unions_settings_calendar_and_quotas(db):
     assert rows[2:4] == [["sri", "kuota", "pengaturan", "—", "TST prioritas 2026-05-13 – 2026-05-18: 3"],
                          ["sri", "kuota", "pengaturan", "—", "TST prioritas 2026-05-19 – …: 5"]]
     assert len(run(db, "settings_history", limit=2)) == 2
+
+
+def test_a_setting_whose_calendar_rebuild_fails_is_not_changed(db, monkeypatch):
+    """The setting, its history row and the calendar are one transaction: a failing rebuild leaves all three."""
+    from kancil import calendar
+
+    def broken(con):
+        raise RuntimeError("rebuild gagal")
+
+    with store.reader(db) as con:
+        before = (settings.get_setting(con, "cuti_bersama_hari_kerja"),
+                  con.execute("SELECT count(*) FROM pengaturan_riwayat").fetchall())
+    monkeypatch.setattr(calendar, "rebuild", broken)
+    with store.writer(db) as con:
+        with pytest.raises(RuntimeError, match="rebuild gagal"):
+            settings.set_setting(con, "cuti_bersama_hari_kerja", "true", "sri")
+        # the same connection goes on outside any transaction, seeing nothing of the failed change
+        assert settings.get_setting(con, "cuti_bersama_hari_kerja") == "false"
+    with store.reader(db) as con:
+        assert (settings.get_setting(con, "cuti_bersama_hari_kerja"),
+                con.execute("SELECT count(*) FROM pengaturan_riwayat").fetchall()) == before
+        assert before[0] == "false"
