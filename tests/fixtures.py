@@ -97,19 +97,26 @@ FASILITAS = [
 ]
 
 
-def _frame(kind: str, rows: list[dict]) -> pd.DataFrame:
+def contract_frame(kind: str, rows: list[dict]) -> pd.DataFrame:
+    """Hand-written rows as an office's file would give them: the contract's columns, every cell as text."""
     columns = CONTRACT[kind].column_names
     return pd.DataFrame([{c: (None if r.get(c) is None else str(r[c])) for c in columns} for r in rows],
                         columns=list(columns), dtype=object)
+
+
+def load_rows(path: Path, rows_by_kind: dict[str, list[dict]], label: str) -> Path:
+    """A real store at ``path`` from hand-written rows, through the real ingester; every row must be accepted."""
+    with store.writer(path) as con:
+        for kind, rows in rows_by_kind.items():
+            result = ingest.load_frame(con, kind, contract_frame(kind, rows), f"{label}-{kind}", who="test")
+            assert result.rejected == 0, result.rejects
+        calendar.rebuild(con)
+    return path
 
 
 def build_metrics_store(path: Path) -> Path:
     """Write the hand-made store to ``path`` through the real ingester; every row must be accepted."""
     with store.writer(path) as con:
         con.execute("INSERT INTO kalender VALUES (NULL, DATE '2026-05-16', 'layanan', 'Paspor Simpatik')")
-        for kind, rows in (("kuota", KUOTA), ("antrian", ANTRIAN), ("permohonan", PERMOHONAN),
-                           ("survei", SURVEI), ("fasilitas", FASILITAS)):
-            result = ingest.load_frame(con, kind, _frame(kind, rows), f"fixture-{kind}", who="test")
-            assert result.rejected == 0, result.rejects
-        calendar.rebuild(con)
-    return path
+    return load_rows(path, {"kuota": KUOTA, "antrian": ANTRIAN, "permohonan": PERMOHONAN, "survei": SURVEI,
+                            "fasilitas": FASILITAS}, "fixture")

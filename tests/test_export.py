@@ -28,12 +28,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from kancil import calendar, cli, export, ingest, queries, store
+from kancil import cli, export, queries, store
 from kancil.auth import User
-from kancil.contract import CONTRACT
 from kancil.filters import Filters
 from kancil.safe_export import neutralise
 from tests.conftest import ROOT
+from tests.fixtures import load_rows
 
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 EVERYTHING = Filters(date_from=dt.date(2000, 1, 1), date_to=dt.date(2099, 12, 31))
@@ -250,16 +250,8 @@ def _comment(n: int, comment: str) -> dict:
 @pytest.fixture
 def comments_db(tmp_path: Path) -> Path:
     """A small store whose survey comments begin like spreadsheet formulas (and one that does not)."""
-    path = tmp_path / "comments.duckdb"
     rows = [_comment(n, c) for n, c in enumerate([*DANGEROUS, HARMLESS])]
-    columns = CONTRACT["survei"].column_names
-    frame = pd.DataFrame([{c: (None if r.get(c) is None else str(r[c])) for c in columns} for r in rows],
-                         columns=list(columns), dtype=object)
-    with store.writer(path) as con:
-        result = ingest.load_frame(con, "survei", frame, "comments", who="test")
-        assert result.rejected == 0, result.rejects
-        calendar.rebuild(con)
-    return path
+    return load_rows(tmp_path / "comments.duckdb", {"survei": rows}, "comments")
 
 
 def _comments(frame: pd.DataFrame) -> dict[str, str]:

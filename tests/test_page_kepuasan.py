@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kancil import calendar, ingest, kepuasan, metrics, queries, stats, store
-from kancil.contract import CONTRACT
+from kancil import kepuasan, metrics, queries, stats, store
 from kancil.filters import Filters
 from kancil.i18n import CATALOGUE, fmt_num
 from tests.conftest import DEMO_END, app_test
+from tests.fixtures import load_rows
 
 PAGE = "views/kepuasan.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -98,21 +98,10 @@ KPS = Filters(date_from=dt.date(2026, 6, 10), date_to=dt.date(2026, 6, 10), offi
 KPS_QUERY = {"periode": "custom", "dari": "2026-06-10", "sampai": "2026-06-10", "kantor": "KPS"}
 
 
-def _frame(kind: str, rows: list[dict]) -> pd.DataFrame:
-    columns = CONTRACT[kind].column_names
-    return pd.DataFrame([{c: (None if r.get(c) is None else str(r[c])) for c in columns} for r in rows],
-                        columns=list(columns), dtype=object)
-
-
 @pytest.fixture(scope="module")
 def kps_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("kepuasan") / "kps.duckdb"
-    with store.writer(path) as con:
-        for kind, rows in (("antrian", KPS_TICKETS), ("permohonan", KPS_APPLICATIONS), ("survei", KPS_RESPONSES)):
-            result = ingest.load_frame(con, kind, _frame(kind, rows), f"kepuasan-{kind}", who="test")
-            assert result.rejected == 0, result.rejects
-        calendar.rebuild(con)
-    return path
+    return load_rows(tmp_path_factory.mktemp("kepuasan") / "kps.duckdb",
+                     {"antrian": KPS_TICKETS, "permohonan": KPS_APPLICATIONS, "survei": KPS_RESPONSES}, "kepuasan")
 
 
 # ------------------------------------------------------------------------------------------------ the IKM
@@ -339,11 +328,7 @@ def test_u3_links_only_tickets_of_the_30_days_before_the_answer(tmp_path):
                ticket("LAFTER", "2026-06-11", 90)]
     responses = [_resp(f"Q{i}", "09:00", tid, u3, "reguler", "umum", None, None, office="LAT")
                  for i, (tid, u3) in enumerate((("L31", 4), ("L30", 3), ("L0", 2), ("LAFTER", 1)))]
-    path = tmp_path / "lat.duckdb"
-    with store.writer(path) as con:
-        for kind, rows in (("antrian", tickets), ("survei", responses)):
-            assert ingest.load_frame(con, kind, _frame(kind, rows), f"lat-{kind}", who="test").rejected == 0
-        calendar.rebuild(con)
+    path = load_rows(tmp_path / "lat.duckdb", {"antrian": tickets, "survei": responses}, "lat")
     june10 = Filters(date_from=dt.date(2026, 6, 10), date_to=dt.date(2026, 6, 10), office="LAT")
     frame = run(path, "u3_by_wait", june10, by="lane")
     got = {r["wait_bucket"]: (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}

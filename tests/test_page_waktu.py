@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kancil import calendar, ingest, metrics, queries, settings, store, waktu
-from kancil.contract import CONTRACT
+from kancil import metrics, queries, settings, store, waktu
 from kancil.filters import Filters
 from kancil.i18n import fmt_num
 from tests.conftest import DEMO_END, app_test
+from tests.fixtures import load_rows
 
 PAGE = "views/waktu_layanan.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -107,21 +107,10 @@ OVT = Filters(date_from=dt.date(2026, 6, 10), date_to=dt.date(2026, 6, 11), offi
 OVT_QUERY = {"periode": "custom", "dari": "2026-06-10", "sampai": "2026-06-11", "kantor": "OVT"}
 
 
-def _frame(kind: str, rows: list[dict]) -> pd.DataFrame:
-    columns = CONTRACT[kind].column_names
-    return pd.DataFrame([{c: (None if r.get(c) is None else str(r[c])) for c in columns} for r in rows],
-                        columns=list(columns), dtype=object)
-
-
 @pytest.fixture(scope="module")
 def ovt_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("waktu") / "ovt.duckdb"
-    with store.writer(path) as con:
-        for kind, rows in (("antrian", OVT_TICKETS), ("permohonan", OVT_APPLICATIONS)):
-            result = ingest.load_frame(con, kind, _frame(kind, rows), f"waktu-{kind}", who="test")
-            assert result.rejected == 0, result.rejects
-        calendar.rebuild(con)
-    return path
+    return load_rows(tmp_path_factory.mktemp("waktu") / "ovt.duckdb",
+                     {"antrian": OVT_TICKETS, "permohonan": OVT_APPLICATIONS}, "waktu")
 
 
 # ------------------------------------------------------------------------------------------------ settings
