@@ -85,16 +85,21 @@ def test_first_start_asks_for_the_first_admin(writable_db):
     assert [t.label for t in again.text_input] == ["Nama pengguna", "Kata sandi"]
 
 
-def test_sign_in_form_refuses_a_wrong_password(writable_db):
-    with store.writer(writable_db, bump=False) as con:
-        auth.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
-    at = app_test(writable_db, role=None)
+def _sign_in_as_sari(db, password: str, at=None):  # noqa: ANN001, ANN202 - an AppTest
+    """Supervisor account ``sari`` (created on the first call) signs in through the real form."""
+    if at is None:
+        with store.writer(db, bump=False) as con:
+            auth.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+        at = app_test(db, role=None)
     at.text_input[0].input("sari")
-    at.text_input[1].input("bukan-ini")
-    at.button[0].click().run()
+    at.text_input[1].input(password)
+    return at.button[0].click().run()
+
+
+def test_sign_in_form_refuses_a_wrong_password(writable_db):
+    at = _sign_in_as_sari(writable_db, "bukan-ini")
     assert at.error[0].value == "Nama pengguna atau kata sandi salah."
-    at.text_input[1].input("rahasia-sekali-1")
-    at.button[0].click().run()
+    at = _sign_in_as_sari(writable_db, "rahasia-sekali-1", at)
     assert not at.exception and at.title[0].value == "Ringkasan pagi"
 
 
@@ -118,12 +123,7 @@ def test_a_session_ends_within_a_minute_of_its_account_changing(writable_db, cha
 
     from kancil import signin
 
-    with store.writer(writable_db, bump=False) as con:
-        auth.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
-    at = app_test(writable_db, role=None)
-    at.text_input[0].input("sari")
-    at.text_input[1].input("rahasia-sekali-1")
-    at.button[0].click().run()
+    at = _sign_in_as_sari(writable_db, "rahasia-sekali-1")
     assert at.title[0].value == "Ringkasan pagi"
     with store.writer(writable_db, bump=False) as con:
         if change == "deactivated":
