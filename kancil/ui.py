@@ -26,7 +26,7 @@ import streamlit as st
 
 from kancil import auth, briefing, metrics, parquet_export, queries, store
 from kancil.filters import APPLIES_TO, CHOICES, QUERY_KEYS, Filters
-from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, t
+from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, fmt_num, fmt_pct, t
 from kancil.safe_export import neutralise_frame
 
 PRESETS = ("kemarin", "7h", "30h", "bulan", "triwulan", "semester", "tahun", "custom")
@@ -65,6 +65,26 @@ def lang() -> str:
 def tr(key: str, **values: object) -> str:
     """A message in the session's language."""
     return t(key, lang(), **values)
+
+
+def clean(value: object) -> float | None:
+    """A float, or None for a missing value (None, NaN, pandas' NA), as a query's cell may hold either."""
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def num(value: object, decimals: int = 1) -> str:
+    """A number in the session's language (1.234,5 / 1,234.5); an em dash for a missing value."""
+    return fmt_num(clean(value), lang(), decimals)
+
+
+def count(value: object) -> str:
+    """A whole count in the session's language; an em dash for a missing value."""
+    return fmt_num(None if value is None or pd.isna(value) else int(value), lang())
+
+
+def pct(value: object, decimals: int = 1) -> str:
+    """A share as a percentage in the session's language; an em dash for a missing value."""
+    return fmt_pct(clean(value), lang(), decimals)
 
 
 # ------------------------------------------------------------------------------------------------ data

@@ -19,7 +19,8 @@ from plotly.subplots import make_subplots
 from kancil import fasilitas, stats, ui
 from kancil.charts import CHART_HEIGHT, FONT_SIZE, styled
 from kancil.contract import FACILITIES
-from kancil.i18n import code_label, fmt_date, fmt_num, fmt_weekday
+from kancil.i18n import code_label, fmt_date, fmt_weekday
+from kancil.ui import clean, count, num, tr
 
 FACILITY_COLOR = "#0b5394"
 BEFORE_COLOR = "#9fc5e8"
@@ -30,22 +31,9 @@ MONDAY = dt.date(2024, 1, 1)
 
 filters, info = ui.frame("nav.facilities", "fasilitas", ("fasilitas",))
 lang = ui.lang()
-tr = ui.tr
 
 
 # ------------------------------------------------------------------------------------------------ formatting
-
-
-def clean(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def num(value: object, decimals: int = 1) -> str:
-    return fmt_num(clean(value), lang, decimals)
-
-
-def count(value: object) -> str:
-    return fmt_num(None if value is None or pd.isna(value) else int(value), lang)
 
 
 def small_suffix(n: object) -> str:

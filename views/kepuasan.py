@@ -19,7 +19,8 @@ from babel.dates import format_date
 from kancil import kepuasan, metrics, stats, ui
 from kancil.charts import FONT_SIZE, LANE_COLORS, styled
 from kancil.contract import GROUPS, LANES, SENSITIVE_GROUPS
-from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct
+from kancil.i18n import code_label, fmt_date, fmt_pct
+from kancil.ui import clean, count, num, tr
 
 MAIN_COLOR = "#0b5394"
 GROUP_COLOR = "#555555"
@@ -32,22 +33,10 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 filters, info = ui.frame("nav.satisfaction", "kepuasan", ("survei", "permohonan"))
 lang = ui.lang()
-tr = ui.tr
+IKM_DECIMALS = 2  # scores and element means as the regulation's reports give them
 
 
 # ------------------------------------------------------------------------------------------------ formatting
-
-
-def clean(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def num(value: object, decimals: int = 2) -> str:
-    return fmt_num(clean(value), lang, decimals)
-
-
-def count(value: object) -> str:
-    return fmt_num(None if value is None or pd.isna(value) else int(value), lang)
 
 
 def period(f=filters) -> str:  # noqa: ANN001 - a Filters
@@ -117,7 +106,7 @@ def score_delta(now: float | None, before: float | None) -> str | None:
     if now is None or before is None:
         return None
     change = round(now - before, 2) + 0.0  # no "-0,00"
-    return ("+" if change > 0 else "") + num(change)
+    return ("+" if change > 0 else "") + num(change, IKM_DECIMALS)
 
 
 def kpi_cards(now: dict, sample: dict) -> None:
@@ -125,10 +114,10 @@ def kpi_cards(now: dict, sample: dict) -> None:
     before = kepuasan.headline(ui.query("ikm_elements", filters.previous()).iloc[0])
     previous = period(filters.previous())
     score_col, category_col, responses_col, sample_col = st.columns(4)
-    unchanged = score_delta(now["score"], before["score"]) in (None, num(0.0))
+    unchanged = score_delta(now["score"], before["score"]) in (None, num(0.0, IKM_DECIMALS))
     score_col.metric(
         tr("kepuasan.kpi.score"),
-        "—" if now["score"] is None else tr("kepuasan.kpi.score_value", score=num(now["score"]),
+        "—" if now["score"] is None else tr("kepuasan.kpi.score_value", score=num(now["score"], IKM_DECIMALS),
                                             category=now["category"]),
         score_delta(now["score"], before["score"]), delta_description=tr("kepuasan.kpi.vs_previous"),
         delta_color="off" if unchanged else "normal", delta_arrow="off" if unchanged else "auto",
@@ -151,7 +140,7 @@ def kpi_cards(now: dict, sample: dict) -> None:
     notes = [tr("kepuasan.sample_caption", applicants=count(sample["applicants"]),
                 required=count(sample["required"]), responses=count(sample["responses"]))]
     if now["score_weight_0_11"] is not None:
-        notes.append(tr("kepuasan.weight_note", score=num(now["score_weight_0_11"])))
+        notes.append(tr("kepuasan.weight_note", score=num(now["score_weight_0_11"], IKM_DECIMALS)))
     st.caption(" ".join(notes))
 
 
@@ -165,7 +154,7 @@ def elements_chart(ikm_row: pd.Series, responses: int) -> None:
     fig = go.Figure(go.Bar(
         x=answered["nrr"], y=answered["label"], orientation="h",
         marker_color=[LOW_COLOR if low else MAIN_COLOR for low in answered["below_floor"]],
-        text=[num(v) for v in answered["nrr"]], textposition="outside", cliponaxis=False,
+        text=[num(v, IKM_DECIMALS) for v in answered["nrr"]], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
     fig.add_vline(x=kepuasan.ELEMENT_FLOOR, line_dash="dash", line_color="#333333",
                   annotation_text=tr("kepuasan.elements.floor"), annotation_position="top",
@@ -175,7 +164,7 @@ def elements_chart(ikm_row: pd.Series, responses: int) -> None:
     styled(fig, tr("kepuasan.elements.x"), "", height=400)
     data = pd.DataFrame({
         tr("kepuasan.col.element"): frame["label"],
-        tr("kepuasan.col.nrr"): [num(v) for v in frame["nrr"]],
+        tr("kepuasan.col.nrr"): [num(v, IKM_DECIMALS) for v in frame["nrr"]],
         tr("kepuasan.col.below_floor"): [yes_no(v) for v in frame["below_floor"]],
     })
     ui.chart(fig, data, tr("kepuasan.elements.caption", n=count(responses), period=period()), "kepuasan_elements")
@@ -224,9 +213,9 @@ def trend_chart(rows: pd.DataFrame) -> None:
         tr("kepuasan.col.from"): [fmt_date(pd.Timestamp(d).date(), lang) for d in frame["covered_from"]],
         tr("kepuasan.col.to"): [fmt_date(pd.Timestamp(d).date(), lang) for d in frame["covered_to"]],
         tr("kepuasan.col.responses"): frame["responses"],
-        tr("kepuasan.col.score"): [num(v) for v in frame["score"]],
-        tr("kepuasan.col.ci_low"): [num(v) for v in frame["ci_low"]],
-        tr("kepuasan.col.ci_high"): [num(v) for v in frame["ci_high"]],
+        tr("kepuasan.col.score"): [num(v, IKM_DECIMALS) for v in frame["score"]],
+        tr("kepuasan.col.ci_low"): [num(v, IKM_DECIMALS) for v in frame["ci_low"]],
+        tr("kepuasan.col.ci_high"): [num(v, IKM_DECIMALS) for v in frame["ci_high"]],
         tr("kepuasan.col.small_n"): [yes_no(v) for v in frame["small_n"]],
         tr("kepuasan.col.partial"): [yes_no(v) for v in frame["partial"]],
     })
@@ -260,10 +249,10 @@ def comparison_chart(rows: pd.DataFrame, column: str, order: tuple[str, ...], by
     data = pd.DataFrame({
         tr(f"kepuasan.col.{by}"): [code_or_unknown(c) for c in frame[column]],
         tr("kepuasan.col.responses"): frame["n"],
-        tr("kepuasan.col.score"): [num(v) for v in frame["score"]],
+        tr("kepuasan.col.score"): [num(v, IKM_DECIMALS) for v in frame["score"]],
         tr("kepuasan.col.category"): [metrics.ikm_category(v) or "—" for v in frame["score"]],
-        tr("kepuasan.col.ci_low"): [num(v) for v in frame["ci_low"]],
-        tr("kepuasan.col.ci_high"): [num(v) for v in frame["ci_high"]],
+        tr("kepuasan.col.ci_low"): [num(v, IKM_DECIMALS) for v in frame["ci_low"]],
+        tr("kepuasan.col.ci_high"): [num(v, IKM_DECIMALS) for v in frame["ci_high"]],
         tr("kepuasan.col.small_n"): [yes_no(v) for v in frame["small_n"]],
     })
     ui.chart(fig, data, tr("kepuasan.compare.caption", by=tr(f"kepuasan.by.{by}"), period=period()),
@@ -309,9 +298,9 @@ def u3_chart() -> None:
         tr(f"kepuasan.col.{by}"): [code_or_unknown(c) for c in frame["category"]],
         tr("kepuasan.col.wait"): [buckets[int(b) - 1] for b in frame["bucket_order"]],
         tr("kepuasan.col.responses"): frame["n"],
-        tr("kepuasan.col.mean_u3"): [num(v) for v in frame["mean_u3"]],
-        tr("kepuasan.col.ci_low"): [num(v) for v in frame["ci_low"]],
-        tr("kepuasan.col.ci_high"): [num(v) for v in frame["ci_high"]],
+        tr("kepuasan.col.mean_u3"): [num(v, IKM_DECIMALS) for v in frame["mean_u3"]],
+        tr("kepuasan.col.ci_low"): [num(v, IKM_DECIMALS) for v in frame["ci_low"]],
+        tr("kepuasan.col.ci_high"): [num(v, IKM_DECIMALS) for v in frame["ci_high"]],
         tr("kepuasan.col.small_n"): [yes_no(stats.is_small(int(n))) for n in frame["n"]],
     })
     caption = tr("kepuasan.u3.caption", n=count(frame["n"].sum()), by=tr(f"kepuasan.by.{by}"), period=period())

@@ -19,6 +19,7 @@ from kancil import kuota, stats, ui
 from kancil.charts import FONT_SIZE, LANE_COLORS, styled
 from kancil.contract import GROUPS, LANES
 from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct, fmt_weekday
+from kancil.ui import count, pct, tr
 
 OVER_COLOR = "#cc0000"
 NO_QUOTA_COLOR = "#c8c8c8"
@@ -32,19 +33,10 @@ DAY_WIDTH = 0.8 * 86_400_000  # a bar is 80% of a day wide (date axes are in mil
 
 filters, info = ui.frame("nav.quota", "kuota", ("antrian", "kuota"))
 lang = ui.lang()
-tr = ui.tr
 lanes: tuple[str, ...] = (filters.lane,) if filters.lane else LANES
 
 
 # ------------------------------------------------------------------------------------------------ formatting
-
-
-def count(value: object) -> str:
-    return fmt_num(None if value is None or pd.isna(value) else int(value), lang)
-
-
-def pct(value: object) -> str:
-    return fmt_pct(None if value is None or pd.isna(value) else float(value), lang, 1)
 
 
 def period(f=filters) -> str:  # noqa: ANN001 - a Filters

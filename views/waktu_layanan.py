@@ -18,7 +18,8 @@ import streamlit as st
 from kancil import settings, stats, ui, waktu
 from kancil.charts import CHART_HEIGHT, FONT_SIZE, LANE_COLORS
 from kancil.contract import GROUPS, LANES, VULNERABLE_GROUPS
-from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct
+from kancil.i18n import code_label, fmt_date, fmt_pct
+from kancil.ui import clean, count, num, pct, tr
 
 HIST_CAP_MINUTES = 120  # waits of two hours and more share the last histogram bucket
 SMALL_COLOR = "#c8c8c8"
@@ -26,7 +27,6 @@ OVERTAKEN_COLOR = "#cc0000"
 
 filters, info = ui.frame("nav.turnaround", "waktu_layanan", ("antrian", "permohonan"))
 lang = ui.lang()
-tr = ui.tr
 lanes: tuple[str, ...] = (filters.lane,) if filters.lane else LANES
 config = settings.effective(ui.query("settings"))
 wait_targets = waktu.wait_targets(config)
@@ -36,25 +36,9 @@ done_targets = waktu.completion_targets(config)
 # ------------------------------------------------------------------------------------------------ formatting
 
 
-def clean(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def num(value: object, decimals: int = 1) -> str:
-    return fmt_num(clean(value), lang, decimals)
-
-
-def pct(value: object) -> str:
-    return fmt_pct(clean(value), lang, 1)
-
-
 def target_text(value: float) -> str:
     """A target as set: 15, or 7,5 when the office set a fraction."""
     return num(value, 0 if float(value).is_integer() else 1)
-
-
-def count(value: object) -> str:
-    return fmt_num(None if value is None or pd.isna(value) else int(value), lang)
 
 
 def interval(low: object, high: object, decimals: int = 1) -> str:
