@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import pandas as pd  # noqa: E402
+
+from kancil import metrics, queries, store  # noqa: E402
+from kancil.filters import Filters  # noqa: E402
 from tests.fixtures import build_metrics_store  # noqa: E402
 
 
@@ -64,3 +68,29 @@ def url_param(at, key: str) -> str | None:
     """A URL parameter of an AppTest as one string (AppTest keeps some as lists)."""
     value = at.query_params.get(key)
     return value[-1] if isinstance(value, list) else value
+
+
+def run_query(db: Path, name: str, filters: Filters | None = None, **extra: object) -> pd.DataFrame:
+    """A query file's result on a store, as the dashboard gets it (read-only, staging macros installed)."""
+    with store.reader(db) as con:
+        queries.install_macros(con)
+        return queries.run(con, name, filters, **extra)
+
+
+def store_summary(db: Path, filters: Filters) -> dict:
+    """``metrics.summary`` on a store: the numbers of ``python -m kancil summary``."""
+    with store.reader(db) as con:
+        return metrics.summary(con, filters)
+
+
+def metric_values(at) -> dict[str, list[str]]:  # noqa: ANN001 - an AppTest
+    """The page's metric cards, label -> values shown (a label can stand on several cards)."""
+    values: dict[str, list[str]] = {}
+    for m in at.metric:
+        values.setdefault(m.label, []).append(m.value)
+    return values
+
+
+def table_with(at, column: str) -> pd.DataFrame:  # noqa: ANN001 - an AppTest
+    """The first table on the page with this column (each chart also has its numbers in a table)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)

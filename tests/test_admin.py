@@ -18,10 +18,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kancil import admin, metrics, queries, settings, store
+from kancil import admin, settings, store
 from kancil.contract import CONTRACT, KINDS
 from kancil.filters import Filters
 from kancil.ingest_guess import guess_file, guess_kind, missing_columns, read_header
+from tests.conftest import run_query, store_summary
 
 WEEKS = Filters(dt.date(2026, 5, 11), dt.date(2026, 5, 20), office="TST")
 ANTRIAN_HEADER = ";".join(CONTRACT["antrian"].column_names)
@@ -36,14 +37,7 @@ def db(metrics_db: Path, tmp_path: Path) -> Path:
 
 
 def summary(db: Path, filters: Filters = WEEKS) -> dict:
-    with store.reader(db) as con:
-        queries.install_macros(con)
-        return metrics.summary(con, filters)
-
-
-def run(db: Path, name: str, **extra: object) -> pd.DataFrame:
-    with store.reader(db) as con:
-        return queries.run(con, name, None, **extra)
+    return store_summary(db, filters)
 
 
 def ticket_line(tid: str, status: str = "selesai", counter: str = "P1") -> str:
@@ -360,7 +354,7 @@ def test_an_admin_cannot_lock_out_themselves_or_the_last_admin(db):
 
 
 def test_ingest_history_lists_batches_newest_first(metrics_db):
-    history = run(metrics_db, "ingest_history", limit=3)
+    history = run_query(metrics_db, "ingest_history", limit=3)
     # the fixture loads kuota, antrian, permohonan, survei, fasilitas in that order (batches 1-5)
     assert history["file_name"].tolist() == ["fixture-fasilitas", "fixture-survei", "fixture-permohonan"]
     assert history[["rows", "stored", "rejected", "status", "loaded_by"]].iloc[2].tolist() == [
@@ -368,7 +362,7 @@ def test_ingest_history_lists_batches_newest_first(metrics_db):
 
 
 def test_freshness_by_kind(metrics_db):
-    fresh = run(metrics_db, "freshness_by_kind").set_index("kind")
+    fresh = run_query(metrics_db, "freshness_by_kind").set_index("kind")
     assert fresh.index.tolist() == list(KINDS)
     # newest: T5 issued 16 May 09:00; A1 submitted 13 May 10:00; S3 12 May 12:00; F2 12 May 11:00; kuota from 13 May
     assert fresh["stored_rows"].tolist() == [8, 7, 3, 3, 4]
@@ -379,21 +373,21 @@ def test_freshness_by_kind(metrics_db):
 
 
 def test_settings_history_unions_settings_calendar_and_quotas(db):
-    history = run(db, "settings_history", limit=50)
+    history = run_query(db, "settings_history", limit=50)
     assert history[["area", "item", "new_value"]].values.tolist() == [["kuota", "fixture-kuota",
                                                                        "4 periode (0 mengganti)"]]
     with store.writer(db) as con:
         admin.add_quota_period(con, "sri", "TST", "prioritas", dt.date(2026, 5, 19), None, 5)
         admin.change_setting(con, "sri", "target_wait_reguler", 45)
         admin.add_calendar_day(con, "sri", None, dt.date(2026, 5, 20), "tutup", "Rapat")
-    history = run(db, "settings_history", limit=50)
+    history = run_query(db, "settings_history", limit=50)
     rows = history[["changed_by", "area", "item", "old_value", "new_value"]].fillna("—").values.tolist()
     assert rows[:2] == [["sri", "kalender", "2026-05-20 · *", "—", "tutup: Rapat"],
                         ["sri", "pengaturan", "target_wait_reguler", "60", "45"]]
     # the two quota batches of the change: the closed running period, then the new one (newest first)
     assert rows[2:4] == [["sri", "kuota", "pengaturan", "—", "TST prioritas 2026-05-13 – 2026-05-18: 3"],
                          ["sri", "kuota", "pengaturan", "—", "TST prioritas 2026-05-19 – …: 5"]]
-    assert len(run(db, "settings_history", limit=2)) == 2
+    assert len(run_query(db, "settings_history", limit=2)) == 2
 
 
 def test_a_setting_whose_calendar_rebuild_fails_is_not_changed(db, monkeypatch):

@@ -12,14 +12,10 @@ import pytest
 
 from kancil import metrics, parquet_export, queries, store
 from kancil.filters import Filters
+from tests.conftest import app_test, store_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
-
-
-def store_summary(db: Path, filters: Filters) -> dict:
-    with store.reader(db) as con:
-        return metrics.summary(con, filters)
 
 
 def parquet_summary(folder: Path, filters: Filters) -> dict:
@@ -104,7 +100,6 @@ def test_cli_export_parquet(metrics_db, tmp_path):
 
 def test_dashboard_over_the_export_shows_the_stores_figures(demo_db, tmp_path, monkeypatch):
     """KANCIL_PARQUET_DIR points the dashboard's figures at an export: the pages show the same numbers."""
-    from tests.conftest import app_test
 
     folder = tmp_path / "pq"
     parquet_export.export(demo_db, folder)

@@ -10,32 +10,28 @@ from pathlib import Path
 
 import pytest
 
-from kancil import metrics, store
+from kancil import metrics
 from kancil.filters import Filters
+from tests.conftest import store_summary
 
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 TST = WEEK.replace(office="TST")
 
 
-def summary(db: Path, filters: Filters) -> dict:
-    with store.reader(db) as con:
-        return metrics.summary(con, filters)
-
-
 def test_tickets_and_no_shows_per_lane(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     # prioritas T1..T5 (T5 on the Saturday service day counts too), reguler T6, T7, no percepatan
     assert s["tickets"] == {"prioritas": 5, "reguler": 2, "percepatan": 0}
     assert s["no_show"] == {"prioritas": 1, "reguler": 0, "percepatan": 0}
 
 
 def test_office_filter_and_all_offices(metrics_db):
-    assert summary(metrics_db, WEEK)["tickets"]["prioritas"] == 6  # + OTH's X1
-    assert summary(metrics_db, WEEK.replace(office="OTH"))["tickets"]["prioritas"] == 1
+    assert store_summary(metrics_db, WEEK)["tickets"]["prioritas"] == 6  # + OTH's X1
+    assert store_summary(metrics_db, WEEK.replace(office="OTH"))["tickets"]["prioritas"] == 1
 
 
 def test_wait_quantiles_are_linear(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     # prioritas waits 5, 10, 20, 40 (T3 never called): median (10+20)/2 = 15; p90 at 0.9*3 = 2.7: 20 + 0.7*20 = 34
     assert s["wait_minutes"]["prioritas"] == pytest.approx({"n": 4, "median": 15.0, "p90": 34.0})
     # reguler 30, 60: median 45; p90 = 30 + 0.9*30 = 57
@@ -45,19 +41,19 @@ def test_wait_quantiles_are_linear(metrics_db):
 
 def test_wait_over_all_offices(metrics_db):
     # + X1's 2 minutes: 2, 5, 10, 20, 40 -> median 10; p90 at 3.6: 20 + 0.6*20 = 32
-    assert summary(metrics_db, WEEK)["wait_minutes"]["prioritas"] == pytest.approx(
+    assert store_summary(metrics_db, WEEK)["wait_minutes"]["prioritas"] == pytest.approx(
         {"n": 5, "median": 10.0, "p90": 32.0})
 
 
 def test_service_minutes(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     # prioritas 4, 8, 10, 15: median 9; p90 = 10 + 0.7*5 = 13.5
     assert s["service_minutes"]["prioritas"] == pytest.approx({"n": 4, "median": 9.0, "p90": 13.5})
     assert s["service_minutes"]["reguler"] == pytest.approx({"n": 2, "median": 15.0, "p90": 19.0})
 
 
 def test_quota_days_and_fill_rate_with_quota_change(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     # working days 11, 12, 13 May (14 holiday, 15 cuti bersama, 16 Saturday service day is no quota day)
     # prioritas: 11 May 3 tickets / quota 2 (over), 12 May 1 / 2, 13 May 0 / 3 (new quota) -> 4 / 7
     assert s["quota"]["prioritas"] == pytest.approx({"days": 3, "over_quota_days": 1, "fill_rate": 4 / 7})
@@ -67,12 +63,12 @@ def test_quota_days_and_fill_rate_with_quota_change(metrics_db):
 
 def test_quota_is_per_office(metrics_db):
     # OTH adds 3 office-days of quota 1 with tickets 1, 0, 0 (1 is not over 1): (4 + 1) / (7 + 3)
-    s = summary(metrics_db, WEEK)
+    s = store_summary(metrics_db, WEEK)
     assert s["quota"]["prioritas"] == pytest.approx({"days": 6, "over_quota_days": 1, "fill_rate": 0.5})
 
 
 def test_completion_working_days_across_holiday_and_cuti_bersama(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     # prioritas A1 13->18 May = 1 (14 holiday, 15 cuti bersama), A2 = 2, A3 same day = 0: median 1, p90 1.8
     assert s["completion_workdays"]["prioritas"] == pytest.approx({"n": 3, "median": 1.0, "p90": 1.8})
     # reguler A4 12->19 = 3, A7 13->19 = 2 (A5 not issued): median 2.5, p90 2.9
@@ -81,13 +77,13 @@ def test_completion_working_days_across_holiday_and_cuti_bersama(metrics_db):
 
 
 def test_bap(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     assert s["bap"]["reguler"] == pytest.approx({"applications": 3, "bap": 2, "median_bap_minutes": 67.5})
     assert s["bap"]["prioritas"] == {"applications": 3, "bap": 0, "median_bap_minutes": None}
 
 
 def test_ikm_with_unanswered_element(metrics_db):
-    ikm = summary(metrics_db, TST)["ikm"]
+    ikm = store_summary(metrics_db, TST)["ikm"]
     # u1..u8: (4+3+2)/3 = 3.0; u9: (4+3)/2 = 3.5 (S3 left it empty); IKM = 27.5/9; score = 76.39 -> C
     assert ikm["responses"] == 3
     assert ikm["elements"]["u1"] == pytest.approx(3.0)
@@ -97,7 +93,7 @@ def test_ikm_with_unanswered_element(metrics_db):
 
 
 def test_ikm_by_lane_filter(metrics_db):
-    ikm = summary(metrics_db, TST.replace(lane="reguler"))["ikm"]
+    ikm = store_summary(metrics_db, TST.replace(lane="reguler"))["ikm"]
     assert ikm["responses"] == 1 and ikm["score"] == pytest.approx(75.0) and ikm["category"] == "C"
 
 
@@ -111,18 +107,18 @@ def test_ikm_category_boundaries(score, letter):
 
 
 def test_facility_uses(metrics_db):
-    s = summary(metrics_db, TST)
+    s = store_summary(metrics_db, TST)
     assert s["facility_uses"] == {"ruang_laktasi": 2, "area_bermain_anak": 0, "kursi_roda": 1,
                                   "ruang_tunggu_prioritas": 0, "toilet_disabilitas": 0}
 
 
 def test_mismatch(metrics_db):
     # A6 resolved in 6 hours; A7 (submitted 13 May) unresolved
-    assert summary(metrics_db, TST)["mismatch"] == {"cases": 2, "resolved": 1, "median_resolution_hours": 6.0}
+    assert store_summary(metrics_db, TST)["mismatch"] == {"cases": 2, "resolved": 1, "median_resolution_hours": 6.0}
 
 
 def test_lane_filter_keeps_only_that_lane(metrics_db):
-    s = summary(metrics_db, TST.replace(lane="reguler"))
+    s = store_summary(metrics_db, TST.replace(lane="reguler"))
     assert s["tickets"] == {"reguler": 2}
     assert set(s["quota"]) == {"reguler"}
     # fasilitas has no lane: --lane leaves facility uses unfiltered
@@ -130,13 +126,13 @@ def test_lane_filter_keeps_only_that_lane(metrics_db):
 
 
 def test_group_filter(metrics_db):
-    s = summary(metrics_db, TST.replace(group="lansia"))
+    s = store_summary(metrics_db, TST.replace(group="lansia"))
     assert s["tickets"]["prioritas"] == 2 and s["tickets"]["reguler"] == 1  # T1, T5; T7
     assert s["facility_uses"]["kursi_roda"] == 1 and s["facility_uses"]["ruang_laktasi"] == 0
 
 
 def test_empty_period_gives_nulls_not_zeros(metrics_db):
-    s = summary(metrics_db, Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2020, 1, 31)))
+    s = store_summary(metrics_db, Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2020, 1, 31)))
     assert s["tickets"]["prioritas"] == 0
     assert s["wait_minutes"]["prioritas"]["median"] is None
     assert s["ikm"] == {"responses": 0, "score": None, "category": None,
@@ -155,6 +151,6 @@ def test_cli_summary_prints_the_same_object(metrics_db):
         capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent,
     )
     printed = json.loads(out.stdout)
-    assert printed == json.loads(json.dumps(summary(metrics_db, TST)))
+    assert printed == json.loads(json.dumps(store_summary(metrics_db, TST)))
     assert printed["period"] == {"from": "2026-05-11", "to": "2026-05-16"}
     assert printed["quota"]["prioritas"]["over_quota_days"] == 1

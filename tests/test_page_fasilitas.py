@@ -11,14 +11,13 @@ prioritas. No ibu_balita ticket.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kancil import fasilitas, metrics, queries, store
+from kancil import fasilitas, metrics, store
 from kancil.filters import Filters
-from tests.conftest import DEMO_END, app_test
+from tests.conftest import DEMO_END, app_test, metric_values, run_query
 
 PAGE = "views/fasilitas.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -27,17 +26,11 @@ TST_QUERY = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16", 
 FACILITIES = ["ruang_laktasi", "area_bermain_anak", "kursi_roda", "ruang_tunggu_prioritas", "toilet_disabilitas"]
 
 
-def run(db: Path, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
-    with store.reader(db) as con:
-        queries.install_macros(con)
-        return queries.run(con, name, filters, **extra)
-
-
 # ------------------------------------------------------------------------------------------------ queries
 
 
 def test_uses_per_100_eligible_visits(metrics_db):
-    rates = run(metrics_db, "facility_use_rates", TST)
+    rates = run_query(metrics_db, "facility_use_rates", TST)
     assert list(rates["facility"]) == FACILITIES  # every facility, in the contract's order
     r = rates.set_index("facility")
     # uses: ruang_laktasi F1, F2; kursi_roda F3; nothing else
@@ -58,12 +51,12 @@ def test_uses_equal_the_summary(metrics_db):
     for filters in (TST, WEEK, TST.replace(group="lansia")):
         with store.reader(metrics_db) as con:
             expected = metrics.summary(con, filters)["facility_uses"]
-        rates = run(metrics_db, "facility_use_rates", filters)
+        rates = run_query(metrics_db, "facility_use_rates", filters)
         assert dict(zip(rates["facility"], rates["uses"], strict=True)) == expected
 
 
 def test_group_filter_applies_to_uses_and_visits(metrics_db):
-    r = run(metrics_db, "facility_use_rates", TST.replace(group="lansia")).set_index("facility")
+    r = run_query(metrics_db, "facility_use_rates", TST.replace(group="lansia")).set_index("facility")
     # uses: only F3 (F1 is ibu_balita, F2 has no group); eligible lansia tickets T1, T5, T7 = 3
     assert r["uses"].tolist() == [0, 0, 1, 0, 0]
     assert r["eligible_visits"].tolist() == [0, 0, 3, 2, 3]  # prioritas lane: T1, T5
@@ -72,14 +65,14 @@ def test_group_filter_applies_to_uses_and_visits(metrics_db):
 
 def test_lane_service_and_channel_filters_do_not_apply(metrics_db):
     """The facility log has no lane, service type or channel, so neither side of the rate uses them."""
-    plain = run(metrics_db, "facility_use_rates", TST)
+    plain = run_query(metrics_db, "facility_use_rates", TST)
     for changed in (TST.replace(lane="reguler"), TST.replace(service_type="hilang_rusak"),
                     TST.replace(channel="m_paspor")):
-        assert run(metrics_db, "facility_use_rates", changed).equals(plain)
+        assert run_query(metrics_db, "facility_use_rates", changed).equals(plain)
 
 
 def test_uses_by_weekday_and_hour(metrics_db):
-    cells = run(metrics_db, "facility_uses_by_hour", TST)
+    cells = run_query(metrics_db, "facility_uses_by_hour", TST)
     by_day = cells[cells["weekday"].notna()]
     # F1 Monday (1) 10h, F2 Tuesday (2) 11h, F3 Tuesday 9h
     assert sorted(zip(by_day["facility"], by_day["weekday"], by_day["hour"], by_day["uses"], strict=True)) == [
@@ -92,7 +85,7 @@ def test_uses_by_weekday_and_hour(metrics_db):
 
 
 def test_use_minutes_for_the_median_interval(metrics_db):
-    minutes = run(metrics_db, "facility_use_minutes", TST)
+    minutes = run_query(metrics_db, "facility_use_minutes", TST)
     # F1 30 and F2 20 minutes; F3 has no end and is left out
     assert minutes["facility"].tolist() == ["ruang_laktasi", "ruang_laktasi"]
     assert minutes["use_minutes"].tolist() == pytest.approx([20.0, 30.0])
@@ -130,8 +123,8 @@ def test_default_split_day():
 
 def test_before_after_rates_on_the_fixture(metrics_db):
     found = fasilitas.windows(TST, dt.date(2026, 5, 12))  # 11 May against 12 May
-    before = run(metrics_db, "facility_use_rates", found.before).set_index("facility")
-    after = run(metrics_db, "facility_use_rates", found.after).set_index("facility")
+    before = run_query(metrics_db, "facility_use_rates", found.before).set_index("facility")
+    after = run_query(metrics_db, "facility_use_rates", found.after).set_index("facility")
     # wheelchair: 11 May lansia T1 + disabilitas T2 = 2 visits, no use; 12 May lansia T7 = 1 visit, F3 -> 100
     assert (before.at["kursi_roda", "uses"], before.at["kursi_roda", "eligible_visits"]) == (0, 2)
     assert after.at["kursi_roda", "uses_per_100"] == pytest.approx(100.0)
@@ -140,13 +133,6 @@ def test_before_after_rates_on_the_fixture(metrics_db):
 
 
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
-
-
-def metric_values(at) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for m in at.metric:
-        values.setdefault(m.label, []).append(m.value)
-    return values
 
 
 def test_page_on_the_fixture(metrics_db):
@@ -230,7 +216,7 @@ def test_demo_store_story(demo_db):
     assert any("jarang dipakai" in w.value for w in at.warning)
     assert any("di luar periode ini" in i.value for i in at.info)
     end = dt.date.fromisoformat(DEMO_END)
-    rates = run(demo_db, "facility_use_rates", Filters(end - dt.timedelta(days=29), end)).set_index("facility")
+    rates = run_query(demo_db, "facility_use_rates", Filters(end - dt.timedelta(days=29), end)).set_index("facility")
     assert metric_values(at)["Kursi roda"] == [f"{rates.at['kursi_roda', 'uses_per_100']:.1f}".replace(".", ",")]
     # the button sets the sidebar period to 13 weeks around the change (AppTest runs only the page after a switch,
     # so the new period is opened as its link would open it)

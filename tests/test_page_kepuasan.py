@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kancil import kepuasan, metrics, queries, stats, store
+from kancil import kepuasan, metrics, stats, store
 from kancil.filters import Filters
 from kancil.i18n import CATALOGUE, fmt_num
-from tests.conftest import DEMO_END, app_test
+from tests.conftest import DEMO_END, app_test, run_query, store_summary, table_with
 from tests.fixtures import load_rows
 
 PAGE = "views/kepuasan.py"
@@ -30,17 +30,6 @@ TST_QUERY = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16", 
 TST_SCORE = 27.5 / 9 * 25
 # prioritas (S1, S3): u1..u8 = (4+2)/2 = 3, u9 = 4 (S3 blank); Σ = 28; score = 28/9 x 25 = 77.78 -> B
 PRIORITAS_SCORE = 28 / 9 * 25
-
-
-def run(db: Path, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
-    with store.reader(db) as con:
-        queries.install_macros(con)
-        return queries.run(con, name, filters, **extra)
-
-
-def summary(db: Path, filters: Filters) -> dict:
-    with store.reader(db) as con:
-        return metrics.summary(con, filters)
 
 
 # ------------------------------------------------------------------------------------------------ an extra store
@@ -108,8 +97,8 @@ def kps_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_headline_equals_the_summary(metrics_db):
-    head = kepuasan.headline(run(metrics_db, "ikm_elements", TST).iloc[0])
-    ikm = summary(metrics_db, TST)["ikm"]
+    head = kepuasan.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
+    ikm = store_summary(metrics_db, TST)["ikm"]
     assert head["score"] == pytest.approx(TST_SCORE) == pytest.approx(ikm["score"])
     assert head["category"] == ikm["category"] == "C"
     assert head["category_name"] == "Kurang Baik"
@@ -118,7 +107,7 @@ def test_headline_equals_the_summary(metrics_db):
 
 def test_score_with_the_rounded_weight(metrics_db):
     # Σ NRR x 0.11 x 25 = 27.5 x 0.11 x 25 = 75.625 (the exact 1/9 gives 76.39)
-    head = kepuasan.headline(run(metrics_db, "ikm_elements", TST).iloc[0])
+    head = kepuasan.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
     assert head["score_weight_0_11"] == pytest.approx(75.625)
     with store.reader(metrics_db) as con:
         assert metrics.ikm(con, TST)["score_weight_0_11"] == pytest.approx(head["score_weight_0_11"])
@@ -132,18 +121,18 @@ def test_category_names_match_the_regulation():
 
 
 def test_elements_lowest_first(metrics_db):
-    frame = kepuasan.elements_lowest_first(run(metrics_db, "ikm_elements", TST).iloc[0])
+    frame = kepuasan.elements_lowest_first(run_query(metrics_db, "ikm_elements", TST).iloc[0])
     # u1..u8 = 3.0 (not below the 3.0 line), u9 = 3.5 last
     assert list(frame["element"]) == [f"u{i}" for i in range(1, 10)]
     assert list(frame["nrr"]) == pytest.approx([3.0] * 8 + [3.5])
     assert not frame["below_floor"].any()
     # lane prioritas: u1..u8 = (4+2)/2 = 3.0, u9 = 4.0; lane reguler: all 3.0
-    reguler = kepuasan.elements_lowest_first(run(metrics_db, "ikm_elements", TST.replace(lane="reguler")).iloc[0])
+    reguler = kepuasan.elements_lowest_first(run_query(metrics_db, "ikm_elements", TST.replace(lane="reguler")).iloc[0])
     assert list(reguler["nrr"]) == pytest.approx([3.0] * 9)
 
 
 def test_trend_by_month_quarter_and_semester(metrics_db):
-    month = run(metrics_db, "ikm_trend", TST, bucket="month")
+    month = run_query(metrics_db, "ikm_trend", TST, bucket="month")
     assert len(month) == 1
     row = month.iloc[0]
     assert pd.Timestamp(row["period_start"]).date() == dt.date(2026, 5, 1)
@@ -153,29 +142,29 @@ def test_trend_by_month_quarter_and_semester(metrics_db):
     assert pd.Timestamp(row["covered_to"]).date() == dt.date(2026, 5, 16)
     assert bool(row["partial"]) and row["responses"] == 3
     assert row["score"] == pytest.approx(TST_SCORE)
-    quarter = run(metrics_db, "ikm_trend", TST, bucket="quarter").iloc[0]
+    quarter = run_query(metrics_db, "ikm_trend", TST, bucket="quarter").iloc[0]
     assert (pd.Timestamp(quarter["period_start"]).date(), pd.Timestamp(quarter["period_end"]).date()) == (
         dt.date(2026, 4, 1), dt.date(2026, 6, 30))
-    semester = run(metrics_db, "ikm_trend", TST, bucket="semester").iloc[0]
+    semester = run_query(metrics_db, "ikm_trend", TST, bucket="semester").iloc[0]
     assert (pd.Timestamp(semester["period_start"]).date(), pd.Timestamp(semester["period_end"]).date()) == (
         dt.date(2026, 1, 1), dt.date(2026, 6, 30))
     assert semester["score"] == pytest.approx(TST_SCORE)
     # the whole of May chosen: not partial
     may = TST.replace(date_from=dt.date(2026, 5, 1), date_to=dt.date(2026, 5, 31))
-    assert not bool(run(metrics_db, "ikm_trend", may, bucket="month").iloc[0]["partial"])
+    assert not bool(run_query(metrics_db, "ikm_trend", may, bucket="month").iloc[0]["partial"])
 
 
 def test_trend_scores_equal_the_response_rows(metrics_db):
-    rows = run(metrics_db, "survey_responses", TST)
+    rows = run_query(metrics_db, "survey_responses", TST)
     for bucket, column in kepuasan.BUCKET_COLUMNS.items():
         by_rows = kepuasan.ikm_by(rows, column)
-        trend = run(metrics_db, "ikm_trend", TST, bucket=bucket)
+        trend = run_query(metrics_db, "ikm_trend", TST, bucket=bucket)
         assert list(by_rows["score"]) == pytest.approx(list(trend["score"]))
         assert list(by_rows["n"]) == list(trend["responses"])
 
 
 def test_survey_responses_have_no_identifiers(metrics_db):
-    rows = run(metrics_db, "survey_responses", TST)
+    rows = run_query(metrics_db, "survey_responses", TST)
     assert len(rows) == 3
     assert not {"response_id", "ticket_id", "comment", "submitted_at"} & set(rows.columns)
     # S3 left u9 blank: a NaN after conversion, not 0
@@ -184,7 +173,7 @@ def test_survey_responses_have_no_identifiers(metrics_db):
 
 
 def test_ikm_by_lane_and_group_with_intervals(metrics_db):
-    rows = run(metrics_db, "survey_responses", TST)
+    rows = run_query(metrics_db, "survey_responses", TST)
     lanes = kepuasan.ikm_by(rows, "lane").set_index("lane")
     # prioritas S1 + S3: 77.78, n = 2; reguler S2: 75.0, n = 1 (no interval from one response)
     assert lanes.loc["prioritas", "score"] == pytest.approx(PRIORITAS_SCORE)
@@ -196,7 +185,7 @@ def test_ikm_by_lane_and_group_with_intervals(metrics_db):
     assert (lanes.loc["prioritas", "ci_low"], lanes.loc["prioritas", "ci_high"]) == pytest.approx(
         (PRIORITAS_SCORE, 100.0))
     # the lane scores equal metrics.summary with that lane filter
-    assert lanes.loc["reguler", "score"] == pytest.approx(summary(metrics_db, TST.replace(lane="reguler"))["ikm"][
+    assert lanes.loc["reguler", "score"] == pytest.approx(store_summary(metrics_db, TST.replace(lane="reguler"))["ikm"][
         "score"])
     groups = kepuasan.ikm_by(rows, "applicant_group").set_index("applicant_group")
     assert groups.loc["lansia", "score"] == pytest.approx(PRIORITAS_SCORE)
@@ -216,16 +205,16 @@ def test_missing_lane_is_kept_apart():
 def test_sample_size(metrics_db):
     # 3 responses; applicants A1..A7 submitted 11-13 May = 7; Krejcie-Morgan:
     # 3.841 x 7 x 0.25 / (0.0025 x 6 + 3.841 x 0.25) = 6.722 / 0.975 = 6.89 -> 7: short by 4
-    row = run(metrics_db, "survey_sample", TST).iloc[0]
+    row = run_query(metrics_db, "survey_sample", TST).iloc[0]
     assert (row["responses"], row["applicants"]) == (3, 7)
     check = kepuasan.sample_check(int(row["responses"]), int(row["applicants"]))
     assert check == {"responses": 3, "applicants": 7, "required": 7, "enough": False, "short": 4}
     # lane prioritas: S1, S3 against A1, A2, A3: 3.841 x 3 x 0.25 / (0.005 + 0.960) = 2.98 -> 3
-    row = run(metrics_db, "survey_sample", TST.replace(lane="prioritas")).iloc[0]
+    row = run_query(metrics_db, "survey_sample", TST.replace(lane="prioritas")).iloc[0]
     assert (row["responses"], row["applicants"]) == (2, 3)
     assert kepuasan.sample_check(2, 3)["required"] == 3
     # service type hilang_rusak: applicants A4, A5 only; the responses have no service type and stay 3
-    row = run(metrics_db, "survey_sample", TST.replace(service_type="hilang_rusak")).iloc[0]
+    row = run_query(metrics_db, "survey_sample", TST.replace(service_type="hilang_rusak")).iloc[0]
     assert (row["responses"], row["applicants"]) == (3, 2)
     assert kepuasan.sample_check(400, 100_000)["enough"]  # 100,000 applicants need 383
 
@@ -234,10 +223,10 @@ def test_sample_size(metrics_db):
 
 
 def test_info_source_counts(metrics_db, kps_db):
-    frame = run(metrics_db, "info_source_counts", TST)
+    frame = run_query(metrics_db, "info_source_counts", TST)
     assert list(frame["info_source"]) == ["petugas"] and list(frame["share"]) == [1.0]
     # KPS: media_sosial R1, R2, R7, R9 = 4; petugas R3, R6 = 2; website R5 = 1; blank R4 = 1; of 8
-    frame = run(kps_db, "info_source_counts", KPS)
+    frame = run_query(kps_db, "info_source_counts", KPS)
     assert frame["info_source"].tolist()[:3] == ["media_sosial", "petugas", "website"]
     assert pd.isna(frame["info_source"].iloc[3])
     assert list(frame["responses"]) == [4, 2, 1, 1]
@@ -248,7 +237,7 @@ def test_info_source_counts(metrics_db, kps_db):
 
 
 def comments(db: Path, search: str, limit: int = 200, filters: Filters = KPS) -> pd.DataFrame:
-    return run(db, "survey_comments", filters, search=search, limit=limit)
+    return run_query(db, "survey_comments", filters, search=search, limit=limit)
 
 
 def test_comments_newest_first_without_the_group(kps_db):
@@ -277,7 +266,7 @@ def test_comments_newest_first_without_the_group(kps_db):
 )
 def test_comment_search_is_plain_text(kps_db, search, expected):
     assert list(comments(kps_db, search)["comment"]) == expected
-    assert run(kps_db, "survey_sample", KPS).iloc[0]["responses"] == 8  # the table is still there
+    assert run_query(kps_db, "survey_sample", KPS).iloc[0]["responses"] == 8  # the table is still there
 
 
 def test_comments_follow_the_filters(kps_db):
@@ -291,7 +280,7 @@ def test_comments_follow_the_filters(kps_db):
 
 
 def test_u3_by_wait_and_lane(kps_db):
-    frame = run(kps_db, "u3_by_wait", KPS, by="lane")
+    frame = run_query(kps_db, "u3_by_wait", KPS, by="lane")
     # linked KPS responses with U3: R1 (K1, 10 min, 4), R9 (K6, 12 min, 2), R2 (K2, 20 min, 3), R3 (K3, 45 min, 2),
     # R4 (K4, 90 min, 1). R5 has no ticket, R6's ticket K9 does not exist, R7 left U3 blank.
     got = {(r["category"], r["wait_bucket"]): (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
@@ -304,12 +293,12 @@ def test_u3_by_wait_and_lane(kps_db):
 
 
 def test_u3_by_group_and_office_join(kps_db):
-    frame = run(kps_db, "u3_by_wait", KPS, by="group")
+    frame = run_query(kps_db, "u3_by_wait", KPS, by="group")
     got = {(r["category"], r["wait_bucket"]): (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
     assert got == {("lansia", "0-15"): (2, 3.0), ("disabilitas", "15-30"): (1, 3.0),
                    ("umum", "30-60"): (1, 2.0), ("umum", "60+"): (1, 1.0)}
     # all offices: OTH's R8 joins OTH's own K1 (70 min, reguler), not KPS's K1 (10 min)
-    frame = run(kps_db, "u3_by_wait", KPS.replace(office=None), by="lane")
+    frame = run_query(kps_db, "u3_by_wait", KPS.replace(office=None), by="lane")
     got = {(r["category"], r["wait_bucket"]): (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
     assert got[("reguler", "60+")] == (2, 1.0) and got[("prioritas", "0-15")] == (2, 3.0)
 
@@ -330,26 +319,22 @@ def test_u3_links_only_tickets_of_the_30_days_before_the_answer(tmp_path):
                  for i, (tid, u3) in enumerate((("L31", 4), ("L30", 3), ("L0", 2), ("LAFTER", 1)))]
     path = load_rows(tmp_path / "lat.duckdb", {"antrian": tickets, "survei": responses}, "lat")
     june10 = Filters(date_from=dt.date(2026, 6, 10), date_to=dt.date(2026, 6, 10), office="LAT")
-    frame = run(path, "u3_by_wait", june10, by="lane")
+    frame = run_query(path, "u3_by_wait", june10, by="lane")
     got = {r["wait_bucket"]: (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
     assert got == {"15-30": (1, 3.0), "30-60": (1, 2.0)}  # L30 and L0; not L31 (too old) nor LAFTER (later)
-    assert run(path, "u3_by_wait", june10.replace(office=None), by="lane").equals(frame)
+    assert run_query(path, "u3_by_wait", june10.replace(office=None), by="lane").equals(frame)
 
 
 def test_u3_without_linked_responses(metrics_db):
-    assert run(metrics_db, "u3_by_wait", TST, by="lane").empty  # the fixture's responses have no ticket
+    assert run_query(metrics_db, "u3_by_wait", TST, by="lane").empty  # the fixture's responses have no ticket
 
 
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
 
 
-def metric_values(at) -> dict[str, tuple[str, str | None]]:
+def value_and_delta(at) -> dict[str, tuple[str, str | None]]:  # noqa: ANN001 - an AppTest
+    """Each metric card's value and its change line."""
     return {m.label: (m.value, m.delta) for m in at.metric}
-
-
-def table_with(at, column: str) -> pd.DataFrame:
-    """The first table on the page with this column (each chart also has its numbers in a table)."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def captions(at) -> str:
@@ -360,8 +345,8 @@ def test_page_ikm_equals_the_summary(metrics_db):
     at = app_test(metrics_db, page=PAGE, query=TST_QUERY)
     assert not at.exception
     assert at.title[0].value == "Kepuasan (IKM)"
-    shown = metric_values(at)
-    score = summary(metrics_db, TST)["ikm"]["score"]
+    shown = value_and_delta(at)
+    score = store_summary(metrics_db, TST)["ikm"]["score"]
     assert shown["IKM (bobot 1/9)"][0] == f"{fmt_num(score, 'id', 2)} (C)" == "76,39 (C)"
     assert not shown["IKM (bobot 1/9)"][1]  # no response before 11 May: no change shown
     assert shown["Mutu pelayanan"][0] == "C — Kurang Baik"
@@ -406,7 +391,7 @@ def test_each_lane(metrics_db, lane, value):
     if value is None:  # no percepatan response in the fixture
         assert any("Tidak ada data" in i.value for i in at.info) and not at.metric
         return
-    assert metric_values(at)["IKM (bobot 1/9)"][0] == value
+    assert value_and_delta(at)["IKM (bobot 1/9)"][0] == value
     assert list(table_with(at, "Jalur")["Jalur"]) == [{"prioritas": "Prioritas", "reguler": "Reguler"}[lane]]
 
 
@@ -417,7 +402,7 @@ def test_filter_notices(metrics_db):
     notes = [i.value for i in at.info]
     assert any("Saringan jenis layanan hanya berlaku untuk jumlah pemohon" in n for n in notes)
     assert any("Saringan Kanal tidak berlaku" in n for n in notes)
-    assert metric_values(at)["Jawaban / sampel minimal"] == ("3 / 2", "cukup")  # A4, A5: 2 applicants need 2
+    assert value_and_delta(at)["Jawaban / sampel minimal"] == ("3 / 2", "cukup")  # A4, A5: 2 applicants need 2
 
 
 def test_english(metrics_db):
@@ -426,7 +411,7 @@ def test_english(metrics_db):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Satisfaction (IKM)"
-    shown = metric_values(at)
+    shown = value_and_delta(at)
     assert shown["IKM (weight 1/9)"][0] == "76.39 (C)"
     assert shown["Service quality"][0] == "C — Poor"
     assert shown["Responses / needed"] == ("3 / 7", "4 short")
@@ -480,9 +465,9 @@ def test_demo_store_default_view(demo_db):
     at = app_test(demo_db, page=PAGE)
     assert not at.exception
     end = dt.date.fromisoformat(DEMO_END)
-    ikm = summary(demo_db, Filters(end - dt.timedelta(days=29), end))["ikm"]
-    assert metric_values(at)["IKM (bobot 1/9)"][0] == f"{fmt_num(ikm['score'], 'id', 2)} ({ikm['category']})"
-    assert metric_values(at)["Jawaban survei"][0] == fmt_num(ikm["responses"], "id")
+    ikm = store_summary(demo_db, Filters(end - dt.timedelta(days=29), end))["ikm"]
+    assert value_and_delta(at)["IKM (bobot 1/9)"][0] == f"{fmt_num(ikm['score'], 'id', 2)} ({ikm['category']})"
+    assert value_and_delta(at)["Jawaban survei"][0] == fmt_num(ikm["responses"], "id")
     assert len(at.get("plotly_chart")) == 6
     comments_table = table_with(at, "Komentar")
     assert len(comments_table) <= 200 and "Kelompok pemohon" not in comments_table.columns

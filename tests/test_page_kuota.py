@@ -9,27 +9,20 @@ Saturday service day. TST quotas: prioritas 2 until 12 May then 3; reguler 10; n
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kancil import kuota, metrics, queries, store
+from kancil import kuota, metrics, store
 from kancil.filters import Filters
 from kancil.i18n import fmt_pct
-from tests.conftest import DEMO_END, app_test
+from tests.conftest import DEMO_END, app_test, metric_values, run_query
 
 PAGE = "views/kuota.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 TST = WEEK.replace(office="TST")
 TST_QUERY = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16", "kantor": "TST"}
 LANES = ("prioritas", "reguler", "percepatan")
-
-
-def run(db: Path, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
-    with store.reader(db) as con:
-        queries.install_macros(con)
-        return queries.run(con, name, filters, **extra)
 
 
 def day(frame: pd.DataFrame, lane: str, date: str) -> dict:
@@ -54,7 +47,7 @@ def lane_totals(daily: pd.DataFrame, lanes: tuple[str, ...]) -> dict[str, dict]:
 
 
 def test_daily_tickets_against_the_quota(metrics_db):
-    daily = run(metrics_db, "quota_daily", TST)
+    daily = run_query(metrics_db, "quota_daily", TST)
     # prioritas 11 May: T1, T2, T3 (a no-show counts too) = 3 against 2: over, fill 1,5
     assert day(daily, "prioritas", "2026-05-11") == pytest.approx(
         {"tickets": 3, "quota_tickets": 3, "quota": 2,
@@ -76,7 +69,7 @@ def test_daily_tickets_against_the_quota(metrics_db):
 
 
 def test_daily_query_over_all_offices(metrics_db):
-    daily = run(metrics_db, "quota_daily", WEEK)
+    daily = run_query(metrics_db, "quota_daily", WEEK)
     # 11 May prioritas: TST 3 of 2 (over) + OTH 1 of 1 (not over): 4 of 3, two office-days, one over
     assert day(daily, "prioritas", "2026-05-11") == pytest.approx(
         {"tickets": 4, "quota_tickets": 4, "quota": 3,
@@ -92,7 +85,7 @@ def test_daily_totals_equal_the_summary(metrics_db, filters):
     """One definition: the page's daily query summed per lane gives summary()["quota"] for the same filters."""
     with store.reader(metrics_db) as con:
         expected = metrics.summary(con, filters)["quota"]
-    daily = run(metrics_db, "quota_daily", filters)
+    daily = run_query(metrics_db, "quota_daily", filters)
     totals = lane_totals(daily, tuple(expected))
     assert set(totals) == set(expected)
     for lane, numbers in expected.items():
@@ -100,7 +93,7 @@ def test_daily_totals_equal_the_summary(metrics_db, filters):
 
 
 def test_time_the_priority_quota_was_reached(metrics_db):
-    reached = run(metrics_db, "quota_reached_time", WEEK)
+    reached = run_query(metrics_db, "quota_reached_time", WEEK)
     # Only TST 11 May is over quota (3 > 2): the 2nd ticket by issue time is T2 at 08:05 = minute 485.
     # OTH 11 May has 1 ticket against 1: not over, not listed.
     assert len(reached) == 1
@@ -114,13 +107,13 @@ def test_time_the_priority_quota_was_reached(metrics_db):
 
 def test_reached_days_are_the_summary_over_quota_days(metrics_db):
     # with the group filter lansia only T1 counts on 11 May: 1 of 2, no longer over quota
-    assert run(metrics_db, "quota_reached_time", TST.replace(group="lansia")).empty
+    assert run_query(metrics_db, "quota_reached_time", TST.replace(group="lansia")).empty
     with store.reader(metrics_db) as con:
         assert metrics.summary(con, TST.replace(group="lansia"))["quota"]["prioritas"]["over_quota_days"] == 0
 
 
 def test_ticket_mix_by_lane(metrics_db):
-    mix = run(metrics_db, "ticket_mix_by_lane", TST).set_index(["lane", "dimension", "code"])
+    mix = run_query(metrics_db, "ticket_mix_by_lane", TST).set_index(["lane", "dimension", "code"])
     # prioritas T1..T5: lansia 2 (T1, T5), disabilitas, ibu_hamil, anak 1 each; channel m_paspor T2, langsung 4
     assert mix.loc[("prioritas", "applicant_group", "lansia"), "tickets"] == 2
     assert mix.loc[("prioritas", "applicant_group", "lansia"), "share"] == pytest.approx(0.4)
@@ -133,7 +126,7 @@ def test_ticket_mix_by_lane(metrics_db):
 
 
 def test_priority_coverage_by_group(metrics_db):
-    cover = run(metrics_db, "priority_coverage_by_group", TST)
+    cover = run_query(metrics_db, "priority_coverage_by_group", TST)
     groups = cover[cover["applicant_group"].notna()].set_index("applicant_group")
     # lansia: T1, T5 in prioritas, T7 in reguler -> 2 of 3; disabilitas T2, ibu_hamil T3, anak T4: 1 of 1 each
     assert groups.loc["lansia", ["in_prioritas", "in_reguler", "n"]].tolist() == [2, 1, 3]
@@ -146,14 +139,14 @@ def test_priority_coverage_by_group(metrics_db):
 
 
 def test_coverage_ignores_the_lane_filter_and_may_be_empty(metrics_db):
-    assert run(metrics_db, "priority_coverage_by_group", TST.replace(lane="reguler")).equals(
-        run(metrics_db, "priority_coverage_by_group", TST))
-    umum = run(metrics_db, "priority_coverage_by_group", TST.replace(group="umum"))
+    assert run_query(metrics_db, "priority_coverage_by_group", TST.replace(lane="reguler")).equals(
+        run_query(metrics_db, "priority_coverage_by_group", TST))
+    umum = run_query(metrics_db, "priority_coverage_by_group", TST.replace(group="umum"))
     assert len(umum) == 1 and umum["n"].iloc[0] == 0 and pd.isna(umum["coverage"].iloc[0])
 
 
 def test_calendar_grid_and_date_ticks(metrics_db):
-    grid = kuota.calendar_grid(run(metrics_db, "quota_daily", TST)[lambda d: d["lane"] == "prioritas"])
+    grid = kuota.calendar_grid(run_query(metrics_db, "quota_daily", TST)[lambda d: d["lane"] == "prioritas"])
     # one week (Monday 11 May), Monday-Friday rows; 14 and 15 May are no quota days (empty)
     assert list(grid.columns) == [dt.date(2026, 5, 11)]
     assert grid[dt.date(2026, 5, 11)].tolist()[:3] == [1.5, 0.5, 0.0]
@@ -165,13 +158,6 @@ def test_calendar_grid_and_date_ticks(metrics_db):
 
 
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
-
-
-def metric_values(at) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for m in at.metric:
-        values.setdefault(m.label, []).append(m.value)
-    return values
 
 
 def test_page_kpis_equal_the_summary(metrics_db):

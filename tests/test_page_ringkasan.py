@@ -6,16 +6,9 @@ import datetime as dt
 
 from kancil import briefing, metrics, store
 from kancil.filters import Filters
-from tests.conftest import app_test
+from tests.conftest import app_test, metric_values
 
 DAY = {"hari": "2026-05-11", "kantor": "TST"}
-
-
-def metric_values(at) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for m in at.metric:
-        values.setdefault(m.label, []).append(m.value)
-    return values
 
 
 def test_briefing_numbers_equal_the_summary(metrics_db):

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kancil import metrics, queries, settings, store, waktu
+from kancil import metrics, settings, store, waktu
 from kancil.filters import Filters
 from kancil.i18n import fmt_num
-from tests.conftest import DEMO_END, app_test
+from tests.conftest import DEMO_END, app_test, metric_values, run_query, table_with
 from tests.fixtures import load_rows
 
 PAGE = "views/waktu_layanan.py"
@@ -26,12 +26,6 @@ TST = WEEK.replace(office="TST")
 TST_QUERY = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-16", "kantor": "TST"}
 TARGETS = {"target_prioritas": 15, "target_reguler": 60, "target_percepatan": 30}
 STANDARD = {"target_days": 4, "target_days_percepatan": 0}
-
-
-def run(db: Path, name: str, filters: Filters, **extra: object) -> pd.DataFrame:
-    with store.reader(db) as con:
-        queries.install_macros(con)
-        return queries.run(con, name, filters, **extra)
 
 
 def row(frame: pd.DataFrame, **where: object) -> dict:
@@ -117,7 +111,7 @@ def ovt_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_settings_query_and_effective_values(metrics_db):
-    frame = run(metrics_db, "settings", TST)
+    frame = run_query(metrics_db, "settings", TST)
     assert list(frame.columns) == ["key", "value"] and frame.empty  # the fixture changed no setting
     assert settings.effective(frame) == settings.DEFAULTS
     changed = settings.effective(pd.DataFrame({"key": ["target_wait_prioritas", "unknown"], "value": ["20", "x"]}))
@@ -131,7 +125,7 @@ def test_settings_query_and_effective_values(metrics_db):
 
 
 def test_wait_and_service_percentiles(metrics_db):
-    frame = run(metrics_db, "wait_service_percentiles", TST, **TARGETS).drop(columns="curve")
+    frame = run_query(metrics_db, "wait_service_percentiles", TST, **TARGETS).drop(columns="curve")
     # prioritas waits 5, 10, 20, 40 (T3 never called). Linear quantile at p*(n-1): median 15; p75 at 2.25:
     # 20 + 0.25*20 = 25; p90 at 2.7: 34; p95 at 2.85: 37. Within 15 minutes: 5 and 10 -> 2 of 4.
     assert row(frame, measure="wait", lane="prioritas") == pytest.approx(
@@ -149,21 +143,21 @@ def test_wait_and_service_percentiles(metrics_db):
 
 
 def test_wait_target_is_a_parameter(metrics_db):
-    frame = run(metrics_db, "wait_service_percentiles", TST, **{**TARGETS, "target_prioritas": 9})
+    frame = run_query(metrics_db, "wait_service_percentiles", TST, **{**TARGETS, "target_prioritas": 9})
     assert row(frame, measure="wait", lane="prioritas")["within_target"] == 1  # only the 5-minute wait
 
 
 def test_percentile_medians_equal_the_summary(metrics_db):
     with store.reader(metrics_db) as con:
         summary = metrics.summary(con, TST)
-    frame = run(metrics_db, "wait_service_percentiles", TST, **TARGETS)
+    frame = run_query(metrics_db, "wait_service_percentiles", TST, **TARGETS)
     for lane in ("prioritas", "reguler"):
         assert row(frame, measure="wait", lane=lane)["median"] == summary["wait_minutes"][lane]["median"]
         assert row(frame, measure="service", lane=lane)["median"] == summary["service_minutes"][lane]["median"]
 
 
 def test_median_intervals_from_value_counts(metrics_db):
-    counts = run(metrics_db, "wait_value_counts", TST)
+    counts = run_query(metrics_db, "wait_value_counts", TST)
     assert row(counts, measure="wait", lane="prioritas", minutes=40.0)["tickets"] == 1
     ci = waktu.median_intervals(counts, ["measure", "lane"], "minutes", "tickets")
     # fewer than 6 values: the interval is the range; the medians are the linear ones of the summary
@@ -179,7 +173,7 @@ def test_median_intervals_from_value_counts(metrics_db):
 
 
 def test_distribution_curve(metrics_db):
-    frame = run(metrics_db, "wait_service_percentiles", TST, **TARGETS)
+    frame = run_query(metrics_db, "wait_service_percentiles", TST, **TARGETS)
     curve = list(row(frame, measure="wait", lane="prioritas")["curve"])
     # 101 quantiles: 0% -> the shortest wait (5), 50% -> the median (15), 100% -> the longest (40); 90% = p90 (34)
     assert len(curve) == 101
@@ -187,19 +181,19 @@ def test_distribution_curve(metrics_db):
 
 
 def test_wait_histogram_buckets_and_cap(metrics_db):
-    frame = run(metrics_db, "wait_histogram", TST, cap_minutes=120)
+    frame = run_query(metrics_db, "wait_histogram", TST, cap_minutes=120)
     # prioritas waits 5, 10, 20, 40: one ticket (25%) in each of the buckets 5, 10, 20, 40
     pri = frame[frame["lane"] == "prioritas"]
     assert list(pri["bucket"]) == [5.0, 10.0, 20.0, 40.0] and list(pri["share"]) == [0.25] * 4
     assert set(pri["lane_tickets"]) == {4}
-    capped = run(metrics_db, "wait_histogram", TST, cap_minutes=30)
+    capped = run_query(metrics_db, "wait_histogram", TST, cap_minutes=30)
     # with the last bucket at 30: 40 -> 30; reguler 30 and 60 both -> 30 (100%)
     assert list(capped[capped["lane"] == "prioritas"]["bucket"]) == [5.0, 10.0, 20.0, 30.0]
     assert row(capped, lane="reguler", bucket=30.0)["share"] == 1.0
 
 
 def test_wait_by_lane_and_hour(metrics_db):
-    frame = run(metrics_db, "wait_by_lane_hour", TST, **TARGETS)
+    frame = run_query(metrics_db, "wait_by_lane_hour", TST, **TARGETS)
     # 8 o'clock prioritas: T1 (10) and T2 (20) -> median 15, one above 15
     assert row(frame, lane="prioritas", hour=8) == pytest.approx(
         {"lane": "prioritas", "hour": 8, "n": 2, "median_wait": 15.0, "above_target": 1, "share_above_target": 0.5})
@@ -210,7 +204,7 @@ def test_wait_by_lane_and_hour(metrics_db):
 
 
 def test_weekly_medians(metrics_db):
-    frame = run(metrics_db, "turnaround_weekly", TST)
+    frame = run_query(metrics_db, "turnaround_weekly", TST)
     monday = dt.date(2026, 5, 11)  # the whole fixture week, Saturday 16 May included, is ISO week 20
     assert set(pd.to_datetime(frame["week"]).dt.date) == {monday}
     wait = row(frame, measure="wait", lane="prioritas")
@@ -222,18 +216,18 @@ def test_weekly_medians(metrics_db):
 
 
 def test_walk_to_counter_by_group(metrics_db):
-    frame = run(metrics_db, "walk_by_group", TST)
+    frame = run_query(metrics_db, "walk_by_group", TST)
     # called -> service start: T1 2, T5 1, T7 0 (lansia) -> median 1, p90 at 1.8: 1 + 0.8*1 = 1.8
     assert row(frame, applicant_group="lansia") == pytest.approx(
         {"applicant_group": "lansia", "n": 3, "median": 1.0, "p90": 1.8})
     assert row(frame, applicant_group="umum")["median"] == 2.0  # T6
     assert "ibu_hamil" not in set(frame["applicant_group"])  # T3 was never called
-    counts = run(metrics_db, "walk_value_counts", TST)
+    counts = run_query(metrics_db, "walk_value_counts", TST)
     assert counts[counts["applicant_group"] == "lansia"]["tickets"].sum() == 3
 
 
 def test_counters_and_officers(metrics_db):
-    frame = run(metrics_db, "staff_turnaround", TST, **TARGETS)
+    frame = run_query(metrics_db, "staff_turnaround", TST, **TARGETS)
     # P1 / PTG01 called T1, T2, T4, T5: waits 10, 20, 40, 5 -> median 15, two above 15; service median 9
     expected = {"tickets": 4, "median_wait": 15.0, "median_service": 9.0, "above_target": 2,
                 "share_above_target": 0.5}
@@ -249,7 +243,7 @@ def test_counters_and_officers(metrics_db):
 
 
 def test_completion_percentiles_bap_apart(metrics_db):
-    frame = run(metrics_db, "completion_percentiles", TST, **STANDARD)
+    frame = run_query(metrics_db, "completion_percentiles", TST, **STANDARD)
     # prioritas without BAP: A1 1, A2 2, A3 0 -> median 1, p75 at 1.5: 1.5; all within 4 working days
     assert row(frame, lane="prioritas", bap_required=False) == pytest.approx(
         {"lane": "prioritas", "bap_required": False, "applications": 3, "n": 3, "pending": 0, "median": 1.0,
@@ -264,14 +258,14 @@ def test_completion_percentiles_bap_apart(metrics_db):
 
 
 def test_completion_standard_is_a_parameter(metrics_db):
-    frame = run(metrics_db, "completion_percentiles", TST, target_days=1, target_days_percepatan=0)
+    frame = run_query(metrics_db, "completion_percentiles", TST, target_days=1, target_days_percepatan=0)
     # within 1 working day: A3 (0) and A1 (1), not A2 (2) -> 2 of 3; reguler A7 (2) -> 0 of 1
     assert row(frame, lane="prioritas", bap_required=False)["share_within_target"] == pytest.approx(2 / 3)
     assert row(frame, lane="reguler", bap_required=False)["share_within_target"] == 0.0
 
 
 def test_completion_value_counts(metrics_db):
-    frame = run(metrics_db, "completion_value_counts", TST)
+    frame = run_query(metrics_db, "completion_value_counts", TST)
     assert row(frame, lane="prioritas", bap_required=False, completion_workdays=2) == pytest.approx(
         {"lane": "prioritas", "bap_required": False, "completion_workdays": 2, "applications": 1, "share": 1 / 3,
          "group_applications": 3})
@@ -285,7 +279,7 @@ def test_completion_value_counts(metrics_db):
 
 
 def test_bap_share_and_duration(metrics_db):
-    frame = run(metrics_db, "bap_share_by_lane", TST)
+    frame = run_query(metrics_db, "bap_share_by_lane", TST)
     # reguler: A4, A5, A7 -> 2 of 3 with BAP of 90 and 45 minutes: median 67.5, p90 45 + 0.9*45 = 85.5
     assert row(frame, lane="reguler") == pytest.approx(
         {"lane": "reguler", "applications": 3, "bap": 2, "share_bap": 2 / 3, "n_duration": 2,
@@ -307,7 +301,7 @@ def test_completion_finding(metrics_db, ovt_db):
 
 
 def test_completion_compliance_on_the_extra_store(ovt_db):
-    frame = run(ovt_db, "completion_percentiles", OVT, **STANDARD)
+    frame = run_query(ovt_db, "completion_percentiles", OVT, **STANDARD)
     # prioritas without BAP: 3 and 4 -> both within 4; B3 (BAP, 6 days) apart
     assert row(frame, lane="prioritas", bap_required=False)["share_within_target"] == 1.0
     assert row(frame, lane="prioritas", bap_required=True)["median"] == 6.0
@@ -319,7 +313,7 @@ def test_completion_compliance_on_the_extra_store(ovt_db):
 
 
 def test_overtaking_audit(ovt_db):
-    frame = run(ovt_db, "overtaking_audit", OVT)
+    frame = run_query(ovt_db, "overtaking_audit", OVT)
     total = row(frame, level="total")
     # called priority tickets P1, P2, P3, P5, P6 (P4 never called); overtaken P1 (R1, R2, C1), P5 (R4), P6 (R6)
     assert {k: total[k] for k in ("priority_tickets", "overtaken", "share_overtaken", "overtaken_by_reguler",
@@ -339,21 +333,14 @@ def test_overtaking_audit(ovt_db):
 
 def test_overtaking_filters_choose_the_priority_tickets(ovt_db):
     # lansia priority tickets P1, P3, P6 (the overtaking tickets are 'umum', and still count): P1 and P6 -> 2 of 3
-    total = row(run(ovt_db, "overtaking_audit", OVT.replace(group="lansia")), level="total")
+    total = row(run_query(ovt_db, "overtaking_audit", OVT.replace(group="lansia")), level="total")
     assert (total["priority_tickets"], total["overtaken"]) == (2 + 1, 2)
     # lane reguler: no priority ticket at all, one empty total row
-    empty = run(ovt_db, "overtaking_audit", OVT.replace(lane="reguler"))
+    empty = run_query(ovt_db, "overtaking_audit", OVT.replace(lane="reguler"))
     assert list(empty["priority_tickets"]) == [0]
 
 
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
-
-
-def metric_values(at) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for m in at.metric:
-        values.setdefault(m.label, []).append(m.value)
-    return values
 
 
 def kpi(at, name: str) -> list[str]:
@@ -364,11 +351,6 @@ def kpi(at, name: str) -> list[str]:
 def open_tab(at, label: str):  # noqa: ANN201 - an AppTest
     at.session_state["waktu_tab"] = label
     return at.run()
-
-
-def table_with(at, column: str) -> pd.DataFrame:
-    """The first table on the page with this column (each chart also has its numbers in a table)."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def test_page_medians_equal_the_summary(metrics_db):
