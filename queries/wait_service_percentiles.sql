@@ -2,14 +2,8 @@
 -- quantiles (median, p75, p90, p95), the 101 quantiles 0%, 1%, ..., 100% (`curve`: the distribution, plotted as
 -- an ECDF) and, for the wait, how many tickets were called within the lane's target ($target_prioritas,
 -- $target_reguler, $target_percepatan minutes). Tickets never called have no wait.
-with tickets as (
-    select * from stg_antrian($date_from, $date_to, $office, $lane, $applicant_group, $service_type, $channel)
-),
-
-measured as (
-    select lane, 'wait' as measure, wait_minutes as minutes from tickets where wait_minutes is not null
-    union all
-    select lane, 'service' as measure, service_minutes as minutes from tickets where service_minutes is not null
+with measured as (
+    select * from stg_ticket_minutes($date_from, $date_to, $office, $lane, $applicant_group, $service_type, $channel)
 ),
 
 targeted as (
