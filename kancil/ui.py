@@ -19,8 +19,10 @@ import contextlib
 import datetime as dt
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -412,6 +414,26 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
     if unused:
         st.info(tr("filter.not_applied", names=", ".join(unused)))
     return filters, info
+
+
+def write_then_rerun(change: Callable[[duckdb.DuckDBPyConnection], object], flash_key: str,
+                     flash: Callable[[object], object], bump: bool = True) -> None:
+    """An admin page's change: ``change(con)`` in one writer; a refusal (``AdminError``) or a busy store is shown in
+    place, else ``flash(outcome)`` is kept under ``flash_key`` and the page reruns, so it shows the new data.
+    ``bump=False`` for changes no figure depends on (accounts): the result cache stays."""
+    from kancil.admin import AdminError  # the admin pages' module; the data pages never need it
+
+    try:
+        with store.writer(db_path(), bump=bump) as con:
+            outcome = change(con)
+    except AdminError as exc:
+        st.error(tr(exc.key, **exc.values))
+        return
+    except store.StoreBusy:
+        st.warning(tr("store.busy_nothing"))
+        return
+    st.session_state[flash_key] = flash(outcome)
+    st.rerun()
 
 
 def can(capability: str) -> bool:

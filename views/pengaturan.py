@@ -40,18 +40,8 @@ def read(fetch: Callable):  # noqa: ANN202 - returns what fetch returns
 
 
 def write(change: Callable, done: Callable[[object], list[tuple[str, str]]]) -> None:
-    """Make a change in one writer; show a refusal in place, or remember the outcome and rerun with new data."""
-    try:
-        with store.writer(ui.db_path()) as con:
-            outcome = change(con)
-    except admin.AdminError as exc:
-        st.error(ui.tr(exc.key, **exc.values))
-        return
-    except store.StoreBusy:
-        st.warning(ui.tr("store.busy_nothing"))
-        return
-    st.session_state[FLASH_KEY] = done(outcome)
-    st.rerun()
+    """Make a change; show a refusal in place, or remember the outcome (``done``) and rerun with new data."""
+    ui.write_then_rerun(change, FLASH_KEY, done)
 
 
 def show_flash() -> None:

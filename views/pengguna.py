@@ -22,17 +22,7 @@ user = signin.current_user()
 
 def write(change, message_key: str) -> None:  # noqa: ANN001 - a function of a writable connection
     """Make a change (no dashboard data changes: the store version stays); refusals in place, else rerun."""
-    try:
-        with store.writer(ui.db_path(), bump=False) as con:
-            change(con)
-    except admin.AdminError as exc:
-        st.error(ui.tr(exc.key, **exc.values))
-        return
-    except store.StoreBusy:
-        st.warning(ui.tr("store.busy_nothing"))
-        return
-    st.session_state[FLASH_KEY] = ui.tr(message_key)
-    st.rerun()
+    ui.write_then_rerun(change, FLASH_KEY, lambda _outcome: ui.tr(message_key), bump=False)
 
 
 def yes_no(value: bool) -> str:
