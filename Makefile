@@ -34,7 +34,7 @@ unit: $(VENV)/.installed
 test: lint unit
 
 bench: $(VENV)/.installed
-	$(BIN)/python -m kancil bench
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -6,7 +6,8 @@ import logging
 
 import streamlit as st
 
-from kancil import auth, signin, ui
+from kancil import roles
+from kancil.web import signin, ui
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -37,7 +38,7 @@ st.session_state["_info"] = info
 
 # Every page is registered (so its URL answers, and refuses a role that may not use it, in the page's own
 # frame); the menu shows only the pages this role may use; "/" opens the first of them.
-home = next((p for _g, p, *_r, cap in PAGES if auth.can(user, cap)), PAGES[0][1])
+home = next((p for _g, p, *_r, cap in PAGES if roles.can(user, cap)), PAGES[0][1])
 pages = {path: st.Page(path, title=ui.tr(title), icon=f":material/{icon}:", url_path=url_path, default=path == home)
          for _group, path, title, icon, url_path, _cap in PAGES}
 current = st.navigation(list(pages.values()), position="hidden")
@@ -45,7 +46,7 @@ wanted = signin.page_wanted_before_sign_in()
 if wanted and wanted != current.url_path:
     st.switch_page(next(p for p in pages.values() if p.url_path == wanted))
 for group in dict.fromkeys(g for g, *_ in PAGES):
-    allowed = [(path, cap) for g, path, *_rest, cap in PAGES if g == group and auth.can(user, cap)]
+    allowed = [(path, cap) for g, path, *_rest, cap in PAGES if g == group and roles.can(user, cap)]
     if allowed:
         st.sidebar.caption(ui.tr(group))
         for path, _cap in allowed:

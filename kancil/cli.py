@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from kancil import store
 from kancil.contract import KINDS, LANES
+from kancil.store import connection
 
 
 def _date(text: str) -> dt.date:
@@ -22,14 +22,14 @@ def _date(text: str) -> dt.date:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load each file as its own transaction, with the store opened for that file only (so the dashboard can
     read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
-    from kancil.ingest import IngestResult, ingest_file
+    from kancil.ingest.ingester import IngestResult, ingest_file
 
     worst = 0
     for name in args.files:
         try:
-            with store.writer(args.db) as con:
+            with connection.writer(args.db) as con:
                 result = ingest_file(con, args.kind, Path(name))
-        except store.StoreBusy:
+        except connection.StoreBusy:
             raise
         except Exception as exc:  # noqa: BLE001 - the file's transaction was rolled back: nothing of it stored
             result = IngestResult(file=Path(name).name, kind=args.kind,
@@ -84,21 +84,21 @@ DEMO_ACCOUNTS = (  # documented in the README; only ever created in a demo store
 
 
 def _add_demo_accounts(db: Path) -> None:
-    from kancil import auth
+    from kancil.store import accounts
 
-    with store.writer(db, bump=False) as con:
+    with connection.writer(db, bump=False) as con:
         for username, role, name in DEMO_ACCOUNTS:
-            auth.add_user(con, username, f"demo-{username}-2026", role, name, created_by="demo")
+            accounts.add_user(con, username, f"demo-{username}-2026", role, name, created_by="demo")
 
 
 def cmd_user(args: argparse.Namespace) -> int:
     import getpass as _getpass
 
-    from kancil import auth
+    from kancil.store import accounts
 
     if args.action == "list":
-        with store.reader(args.db) as con:
-            for u in auth.list_users(con):
+        with connection.reader(args.db) as con:
+            for u in accounts.list_users(con):
                 print(f"{u['username']}\t{u['role']}\t{'aktif' if u['active'] else 'nonaktif'}")
         return 0
     if args.sso:
@@ -111,8 +111,8 @@ def cmd_user(args: argparse.Namespace) -> int:
             print("Kedua kata sandi tidak sama.", file=sys.stderr)
             return 2
     try:
-        with store.writer(args.db, bump=False) as con:
-            auth.add_user(con, args.username, password, args.role, args.name, created_by=_getpass.getuser())
+        with connection.writer(args.db, bump=False) as con:
+            accounts.add_user(con, args.username, password, args.role, args.name, created_by=_getpass.getuser())
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -121,16 +121,16 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from kancil import metrics
     from kancil.filters import Filters
+    from kancil.metrics import kpis
 
     if args.date_to < args.date_from:
         print("--to tidak boleh sebelum --from", file=sys.stderr)
         return 2
     filters = Filters(date_from=args.date_from, date_to=args.date_to, office=args.office, lane=args.lane,
                       group=args.group)
-    with store.reader(args.db) as con:
-        result = metrics.summary(con, filters)
+    with connection.reader(args.db) as con:
+        result = kpis.summary(con, filters)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
     return 0
 
@@ -139,39 +139,39 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     """Write the printable morning briefing. Meant for cron on every weekday: a holiday or cuti bersama is skipped
     quietly (exit 0, nothing written), and a working day without tickets (exports not loaded yet) exits 1 rather
     than printing a page of zeros; --force writes either anyway. A bad output name or office exits 2."""
-    from kancil import report
+    from kancil.briefing import printout
     from kancil.i18n import fmt_date, t
 
     lang, out = args.lang, Path(args.out)
     try:
-        report.check_output(out, lang)
-        with store.reader(args.db) as con:
-            known = report.offices(con)
+        printout.check_output(out, lang)
+        with connection.reader(args.db) as con:
+            known = printout.offices(con)
             if args.office and args.office not in known:
-                raise report.ReportError(t("report.cli.unknown_office", lang, office=args.office,
+                raise printout.ReportError(t("report.cli.unknown_office", lang, office=args.office,
                                            known=", ".join(known) or "—"))
-            day = args.date or report.briefing_day(con, args.office)
-            workday = report.is_workday(con, day, args.office)
+            day = args.date or printout.briefing_day(con, args.office)
+            workday = printout.is_workday(con, day, args.office)
             where = t("report.cli.office_suffix", lang, office=args.office) if args.office else ""
             day_text = fmt_date(day, lang, long=True)
             if not workday and not args.force:
                 print(t("report.cli.skipped", lang, day=day_text, office=where))
                 return 0
-            data, demo = report.collect(con, day, args.office)
+            data, demo = printout.collect(con, day, args.office)
         if sum(data["today"]["tickets"].values()) == 0 and not args.force:
             print(t("report.cli.no_tickets", lang, day=day_text, office=where), file=sys.stderr)
             return 1
         notes = [] if workday else [t("report.not_workday", lang, day=day_text)]
-        path = report.write_report(data, out, lang, demo=demo, notes=notes)
-    except report.ReportError as exc:
+        path = printout.write_report(data, out, lang, demo=demo, notes=notes)
+    except printout.ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     print(t("report.cli.written", lang, day=day_text, path=path))
     return 0
 
 
-# The datasets and formats of kancil/export.py, written out so that building the parser does not import pandas for
-# every command (tests/test_export.py checks that the two stay equal).
+# The datasets and formats of kancil/export/downloads.py, written out so that building the parser does not import
+# pandas for every command (tests/test_export.py checks that the two stay equal).
 EXPORT_DATASETS = ("antrian", "permohonan", "survei", "fasilitas", "ingest_batches", "ingest_rejects", "download_log")
 EXPORT_FORMATS = ("csv", "xlsx", "parquet")
 
@@ -182,11 +182,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     XLSX over its row limit)."""
     import getpass as _getpass
 
-    from kancil import export
-    from kancil.auth import User
     from kancil.contract import YEAR_MAX, YEAR_MIN
+    from kancil.export import downloads
     from kancil.filters import Filters
     from kancil.i18n import t
+    from kancil.roles import User
 
     date_from = args.date_from or dt.date(YEAR_MIN, 1, 1)  # no period given: everything in the store
     date_to = args.date_to or dt.date(YEAR_MAX, 12, 31)
@@ -201,9 +201,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                       service_type=args.service_type, channel=args.channel)
     who = _getpass.getuser()
     try:
-        result = export.build_export(Path(args.db), args.dataset, filters, args.format, User(who, "cli", who),
+        result = downloads.build_export(Path(args.db), args.dataset, filters, args.format, User(who, "cli", who),
                                      via="cli", out=out)
-    except export.ExportError as exc:
+    except downloads.ExportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     m = result.manifest
@@ -212,22 +212,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    from kancil import bench
-
-    return bench.main_args(args)
-
-
 def cmd_optimize(args: argparse.Namespace) -> int:
-    from kancil import optimize
+    from kancil.store import maintenance
 
-    report = optimize.optimize(Path(args.db), order=args.order)
+    report = maintenance.optimize(Path(args.db), order=args.order)
     print(json.dumps(report, ensure_ascii=False))
     return 0
 
 
 def cmd_export_parquet(args: argparse.Namespace) -> int:
-    from kancil import parquet_export
+    from kancil.export import parquet as parquet_export
 
     counts = parquet_export.export(Path(args.db), Path(args.out), overwrite=args.overwrite)
     print(json.dumps(counts, ensure_ascii=False))
@@ -239,14 +233,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("demo", help="buat penyimpanan berisi DATA CONTOH")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--offices", type=int, default=1)
     p.add_argument("--days", type=int, default=730)
     p.add_argument("--seed", type=int, default=7)
@@ -258,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("user", help="kelola akun: add, list")
     p.add_argument("action", choices=("add", "list"))
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--username")
     p.add_argument("--role", choices=("kepala_kantor", "supervisor", "auditor", "admin"))
     p.add_argument("--name")
@@ -267,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_user)
 
     p = sub.add_parser("summary", help="KPI suatu periode (JSON)")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--from", dest="date_from", type=_date, required=True)
     p.add_argument("--to", dest="date_to", type=_date, required=True)
     p.add_argument("--office")
@@ -277,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("briefing", help="ringkasan pagi cetak, satu halaman A4 (.html atau .pdf)")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--date", type=_date, default=None, help="hari ringkasan (bawaan: hari kerja terakhir sebelum "
                    "hari ini)")
     p.add_argument("--out", required=True, help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
@@ -290,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="unduhan data baris yang diaudit: ZIP berisi data dan manifest.json, dicatat "
                        "di log unduhan")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--dataset", required=True, choices=EXPORT_DATASETS)
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--from", dest="date_from", type=_date, default=None, help="bawaan: semua data")
@@ -303,20 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="berkas ZIP keluaran")
     p.set_defaults(func=cmd_export)
 
-    from kancil import bench
-
-    p = sub.add_parser("bench", help="ukur kecepatan pada skala S, M, L; tulis BENCHMARKS.md")
-    bench.add_arguments(p)
-    p.set_defaults(func=cmd_bench)
-
     p = sub.add_parser("optimize", help="urutkan ulang tabel besar (kantor, waktu) agar filter melewati data")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--order", choices=("office", "month"), default="office",
                    help="office: (kantor, waktu), bawaan; month: (bulan, kantor, waktu)")
     p.set_defaults(func=cmd_optimize)
 
     p = sub.add_parser("export-parquet", help="ekspor tabel ke Parquet, dipartisi per kantor dan bulan")
-    p.add_argument("--db", default=str(store.DEFAULT_DB))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--out", required=True, help="folder keluaran")
     p.add_argument("--overwrite", action="store_true", help="ganti folder keluaran yang sudah berisi")
     p.set_defaults(func=cmd_export_parquet)
@@ -327,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except store.StoreBusy as exc:
+    except connection.StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return 3
     except FileNotFoundError as exc:

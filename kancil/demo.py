@@ -32,8 +32,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kancil import calendar, ingest, store
 from kancil.contract import CHANNELS, CONTRACT, FACILITIES, GROUPS, INFO_SOURCES, LANES, SERVICE_TYPES, STATUSES
+from kancil.ingest import ingester
+from kancil.store import calendar, connection, schema
 
 LOAD_ORDER = ("kuota", "antrian", "permohonan", "survei", "fasilitas")
 MAX_OFFICES = 125
@@ -251,7 +252,7 @@ def make_period(end: dt.date, days: int) -> Period:
 
 @dataclass(frozen=True)
 class OfficeDays:
-    """One office's working days, computed as ``kancil/calendar.py`` computes ``hari_kerja``."""
+    """One office's working days, computed as ``kancil/store/calendar.py`` computes ``hari_kerja``."""
 
     workday: np.ndarray
     service: np.ndarray  # a working day or a Saturday service day: tickets are issued
@@ -740,13 +741,13 @@ def kalender_rows(period: Period, first_office: str) -> list[tuple[str | None, d
 
 
 def _remove_store(db_path: Path) -> None:
-    for path in (db_path, Path(f"{db_path}.wal"), store.version_path(db_path)):
+    for path in (db_path, Path(f"{db_path}.wal"), connection.version_path(db_path)):
         path.unlink(missing_ok=True)
 
 
 def _load(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, name: str) -> int:
     """Load a frame through the ingester; a single rejected row means the generator is wrong: fail loudly."""
-    result = ingest.load_frame(con, kind, frame, name=name, who="demo")
+    result = ingester.load_frame(con, kind, frame, name=name, who="demo")
     if result.refused or result.rejected:
         first = "; ".join(f"baris {r.row} {r.column}={r.value!r}: {r.reason}" for r in result.rejects[:5])
         raise RuntimeError(f"data contoh {kind} ditolak ({result.rejected} baris): {result.refused or first}")
@@ -775,7 +776,7 @@ def build(db_path: Path, offices: int = 1, days: int = 730, seed: int = 7, end: 
     if export_dir is not None:
         Path(export_dir).mkdir(parents=True, exist_ok=True)
     counts = dict.fromkeys(LOAD_ORDER, 0)
-    with store.writer(db_path) as con:
+    with connection.writer(db_path) as con:
         con.executemany("INSERT INTO kalender VALUES (?, ?, ?, ?)", kalender_rows(period, codes[0]))
         for number, frames in enumerate(_chunks(seed, period, codes)):
             suffix = "" if number == 0 else f"-{number + 1}"
@@ -784,7 +785,7 @@ def build(db_path: Path, offices: int = 1, days: int = 730, seed: int = 7, end: 
             if export_dir is not None:
                 _export(Path(export_dir), frames, first=number == 0)
         calendar.rebuild(con)
-        store.set_meta(con, "demo", "true")
-        store.set_meta(con, "demo_layout_change", period.layout_change.isoformat())
-        store.set_meta(con, "demo_seed", str(seed))
+        schema.set_meta(con, "demo", "true")
+        schema.set_meta(con, "demo_layout_change", period.layout_change.isoformat())
+        schema.set_meta(con, "demo_seed", str(seed))
     return counts

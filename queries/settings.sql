@@ -1,4 +1,4 @@
--- The settings an office has changed (key, value); a key without a row keeps its default (kancil/settings.py).
+-- The settings an office has changed (key, value); a key without a row keeps its default (kancil/store/settings.py).
 with changed as (
     select key, value from pengaturan
 )

@@ -1,5 +1,5 @@
 -- How many tickets per lane had each exact waiting or service time (minutes): the values behind the medians,
--- compact enough to compute a distribution-free 95% interval of each lane's median (kancil/stats.py).
+-- compact enough to compute a distribution-free 95% interval of each lane's median (kancil/metrics/stats.py).
 with measured as (
     select * from stg_ticket_minutes($date_from, $date_to, $office, $lane, $applicant_group, $service_type, $channel)
 )

@@ -1,21 +1,19 @@
-"""Shared pytest fixtures: the hand-made metrics store, built once per session from tests/fixtures.py."""
+"""Shared pytest fixtures: the hand-made metrics store and a small demo store, each built once per session.
+
+Helpers the tests call (an AppTest of the real app, a query on a store, the cards of a page) are in
+tests/helpers.py; the hand-made store itself is tests/fixtures.py.
+"""
 
 from __future__ import annotations
 
-import sys
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import pandas as pd  # noqa: E402
-
-from kancil import metrics, queries, store  # noqa: E402
-from kancil.filters import Filters  # noqa: E402
-from tests.fixtures import build_metrics_store  # noqa: E402
+from kancil import demo
+from tests.fixtures import build_metrics_store
+from tests.helpers import DEMO_END
 
 
 @pytest.fixture(scope="session")
@@ -23,74 +21,9 @@ def metrics_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_metrics_store(tmp_path_factory.mktemp("metrics") / "fixture.duckdb")
 
 
-DEMO_END = "2026-06-30"
-
-
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo store (120 days up to 30 June 2026) for page tests: real patterns, built once."""
-    import datetime as dt
-
-    from kancil import demo
-
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     demo.build(path, offices=1, days=120, seed=7, end=dt.date.fromisoformat(DEMO_END))
     return path
-
-
-def app_test(db: Path, role: str | None = "supervisor", page: str | None = None, query: dict | None = None,
-             state: dict | None = None):
-    """An AppTest of the real app on ``db``, signed in with ``role`` (None: not signed in).
-
-    Sign-in itself is tested in tests/test_auth.py; page tests start signed in, as a user would be.
-    """
-    import os
-
-    from streamlit.testing.v1 import AppTest
-
-    from kancil.auth import User
-
-    os.environ["KANCIL_DB"] = str(db)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if role:
-        at.session_state["_user"] = User(f"test-{role}", role, f"Test {role}")
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    return at
-
-
-def url_param(at, key: str) -> str | None:
-    """A URL parameter of an AppTest as one string (AppTest keeps some as lists)."""
-    value = at.query_params.get(key)
-    return value[-1] if isinstance(value, list) else value
-
-
-def run_query(db: Path, name: str, filters: Filters | None = None, **extra: object) -> pd.DataFrame:
-    """A query file's result on a store, as the dashboard gets it (read-only, staging macros installed)."""
-    with store.reader(db) as con:
-        queries.install_macros(con)
-        return queries.run(con, name, filters, **extra)
-
-
-def store_summary(db: Path, filters: Filters) -> dict:
-    """``metrics.summary`` on a store: the numbers of ``python -m kancil summary``."""
-    with store.reader(db) as con:
-        return metrics.summary(con, filters)
-
-
-def metric_values(at) -> dict[str, list[str]]:  # noqa: ANN001 - an AppTest
-    """The page's metric cards, label -> values shown (a label can stand on several cards)."""
-    values: dict[str, list[str]] = {}
-    for m in at.metric:
-        values.setdefault(m.label, []).append(m.value)
-    return values
-
-
-def table_with(at, column: str) -> pd.DataFrame:  # noqa: ANN001 - an AppTest
-    """The first table on the page with this column (each chart also has its numbers in a table)."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)

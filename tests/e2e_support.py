@@ -66,13 +66,14 @@ def free_port() -> int:
 
 def build_demo_store(path: Path) -> Path:
     """The small demo store of the browser tests: 60 days up to 30 June 2026 and the four demo accounts."""
-    from kancil import cli, demo, store
+    from kancil import cli, demo
+    from kancil.store import connection
 
     demo.build(path, days=60, seed=3, end=DEMO_END)
     cli._add_demo_accounts(path)
     # The store version (a cache key, shown in every page's freshness line) is a clock reading: fix it, so the
     # README's pictures change only when the pages do. Writes during the tests (downloads) bump it as usual.
-    store.version_path(path).write_text(f"{STORE_VERSION}\n")
+    connection.version_path(path).write_text(f"{STORE_VERSION}\n")
     return path
 
 

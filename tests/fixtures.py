@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kancil import calendar, ingest, store
 from kancil.contract import CONTRACT
+from kancil.ingest import ingester
+from kancil.store import calendar, connection
 
 D = "2026-05-"
 
@@ -106,9 +107,9 @@ def contract_frame(kind: str, rows: list[dict]) -> pd.DataFrame:
 
 def load_rows(path: Path, rows_by_kind: dict[str, list[dict]], label: str) -> Path:
     """A real store at ``path`` from hand-written rows, through the real ingester; every row must be accepted."""
-    with store.writer(path) as con:
+    with connection.writer(path) as con:
         for kind, rows in rows_by_kind.items():
-            result = ingest.load_frame(con, kind, contract_frame(kind, rows), f"{label}-{kind}", who="test")
+            result = ingester.load_frame(con, kind, contract_frame(kind, rows), f"{label}-{kind}", who="test")
             assert result.rejected == 0, result.rejects
         calendar.rebuild(con)
     return path
@@ -116,7 +117,7 @@ def load_rows(path: Path, rows_by_kind: dict[str, list[dict]], label: str) -> Pa
 
 def build_metrics_store(path: Path) -> Path:
     """Write the hand-made store to ``path`` through the real ingester; every row must be accepted."""
-    with store.writer(path) as con:
+    with connection.writer(path) as con:
         con.execute("INSERT INTO kalender VALUES (NULL, DATE '2026-05-16', 'layanan', 'Paspor Simpatik')")
     return load_rows(path, {"kuota": KUOTA, "antrian": ANTRIAN, "permohonan": PERMOHONAN, "survei": SURVEI,
                             "fasilitas": FASILITAS}, "fixture")

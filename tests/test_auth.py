@@ -7,8 +7,10 @@ import shutil
 
 import pytest
 
-from kancil import auth, store
-from tests.conftest import app_test
+from kancil import roles
+from kancil.store import accounts, connection
+from kancil.store.sql import one
+from tests.helpers import app_test
 
 PAGES = {
     "views/ringkasan.py": {"kepala_kantor", "supervisor", "auditor"},
@@ -32,42 +34,42 @@ def writable_db(metrics_db, tmp_path):
 
 
 def test_password_is_hashed_with_argon2_and_verified(writable_db):
-    with store.writer(writable_db, bump=False) as con:
-        auth.add_user(con, "Sari", "rahasia-sekali-1", "supervisor", "Sari")
-        stored = store.one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0]
+    with connection.writer(writable_db, bump=False) as con:
+        accounts.add_user(con, "Sari", "rahasia-sekali-1", "supervisor", "Sari")
+        stored = one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0]
         assert stored.startswith("$argon2") and "rahasia" not in stored
-        assert auth.authenticate(con, "sari", "rahasia-sekali-1", sleep=False).user == auth.User(
+        assert accounts.authenticate(con, "sari", "rahasia-sekali-1", sleep=False).user == roles.User(
             "sari", "supervisor", "Sari")
-        assert auth.authenticate(con, "sari", "salah-sekali-99", sleep=False).user is None
+        assert accounts.authenticate(con, "sari", "salah-sekali-99", sleep=False).user is None
 
 
 def test_short_password_and_unknown_role_are_refused(writable_db):
-    with store.writer(writable_db, bump=False) as con:
+    with connection.writer(writable_db, bump=False) as con:
         with pytest.raises(ValueError, match="minimal 10"):
-            auth.add_user(con, "a", "pendek", "admin")
+            accounts.add_user(con, "a", "pendek", "admin")
         with pytest.raises(ValueError, match="Peran tidak dikenal"):
-            auth.add_user(con, "a", "cukup-panjang-1", "raja")
+            accounts.add_user(con, "a", "cukup-panjang-1", "raja")
 
 
 def test_repeated_failures_lock_the_account_for_a_while(writable_db):
     now = dt.datetime(2026, 11, 1, 9, 0)
-    with store.writer(writable_db, bump=False) as con:
-        auth.add_user(con, "budi", "kata-sandi-benar", "auditor")
-        for i in range(auth.LOCK_AFTER):
-            result = auth.authenticate(con, "budi", "keliru", now=now + dt.timedelta(seconds=i), sleep=False)
+    with connection.writer(writable_db, bump=False) as con:
+        accounts.add_user(con, "budi", "kata-sandi-benar", "auditor")
+        for i in range(accounts.LOCK_AFTER):
+            result = accounts.authenticate(con, "budi", "keliru", now=now + dt.timedelta(seconds=i), sleep=False)
             assert result.user is None and "salah" in result.message
-        locked = auth.authenticate(con, "budi", "kata-sandi-benar", now=now + dt.timedelta(minutes=1), sleep=False)
+        locked = accounts.authenticate(con, "budi", "kata-sandi-benar", now=now + dt.timedelta(minutes=1), sleep=False)
         assert locked.user is None and "Terlalu banyak" in locked.message
-        later = now + dt.timedelta(minutes=auth.LOCK_MINUTES + 1)
-        assert auth.authenticate(con, "budi", "kata-sandi-benar", now=later, sleep=False).user is not None
+        later = now + dt.timedelta(minutes=accounts.LOCK_MINUTES + 1)
+        assert accounts.authenticate(con, "budi", "kata-sandi-benar", now=later, sleep=False).user is not None
 
 
 def test_sso_account_cannot_sign_in_with_a_password(writable_db):
-    with store.writer(writable_db, bump=False) as con:
-        auth.add_user(con, "kepala@imigrasi.go.id", None, "kepala_kantor")
-        assert auth.authenticate(con, "kepala@imigrasi.go.id", "!sso", sleep=False).user is None
-        assert auth.sso_user(con, "Kepala@Imigrasi.go.id").role == "kepala_kantor"
-        assert auth.sso_user(con, "orang.lain@imigrasi.go.id") is None
+    with connection.writer(writable_db, bump=False) as con:
+        accounts.add_user(con, "kepala@imigrasi.go.id", None, "kepala_kantor")
+        assert accounts.authenticate(con, "kepala@imigrasi.go.id", "!sso", sleep=False).user is None
+        assert accounts.sso_user(con, "Kepala@Imigrasi.go.id").role == "kepala_kantor"
+        assert accounts.sso_user(con, "orang.lain@imigrasi.go.id") is None
 
 
 def test_first_start_asks_for_the_first_admin(writable_db):
@@ -78,8 +80,8 @@ def test_first_start_asks_for_the_first_admin(writable_db):
     at.text_input[2].input("admin-pertama-1")
     at.button[0].click().run()
     assert not at.exception
-    with store.reader(writable_db) as con:
-        assert auth.list_users(con)[0]["role"] == "admin"
+    with connection.reader(writable_db) as con:
+        assert accounts.list_users(con)[0]["role"] == "admin"
     # the next visitor gets the sign-in form, not a second first-admin form
     again = app_test(writable_db, role=None)
     assert [t.label for t in again.text_input] == ["Nama pengguna", "Kata sandi"]
@@ -88,8 +90,8 @@ def test_first_start_asks_for_the_first_admin(writable_db):
 def _sign_in_as_sari(db, password: str, at=None):  # noqa: ANN001, ANN202 - an AppTest
     """Supervisor account ``sari`` (created on the first call) signs in through the real form."""
     if at is None:
-        with store.writer(db, bump=False) as con:
-            auth.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+        with connection.writer(db, bump=False) as con:
+            accounts.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
         at = app_test(db, role=None)
     at.text_input[0].input("sari")
     at.text_input[1].input(password)
@@ -103,17 +105,17 @@ def test_sign_in_form_refuses_a_wrong_password(writable_db):
     assert not at.exception and at.title[0].value == "Ringkasan pagi"
 
 
-@pytest.mark.parametrize("role", auth.ROLES)
+@pytest.mark.parametrize("role", roles.ROLES)
 def test_role_matrix(metrics_db, role):
     """Each role: the menu lists exactly its pages, and every other page's URL refuses it with a message."""
     home = app_test(metrics_db, role=role)
     menu = {link.label for link in home.sidebar.get("page_link")}
-    allowed = {page for page, roles in PAGES.items() if role in roles}
+    allowed = {page for page, page_roles in PAGES.items() if role in page_roles}
     assert len(menu) == len(allowed)
-    for page, roles in PAGES.items():
+    for page, page_roles in PAGES.items():
         at = app_test(metrics_db, role=role, page=page)
         refused = [e.value for e in at.error if "tidak tersedia untuk peran" in e.value]
-        assert bool(refused) == (role not in roles), (role, page)
+        assert bool(refused) == (role not in page_roles), (role, page)
 
 
 @pytest.mark.parametrize("change", ["deactivated", "demoted", "unchanged"])
@@ -121,13 +123,13 @@ def test_a_session_ends_within_a_minute_of_its_account_changing(writable_db, cha
     """An admin's change reaches open sessions at the next run after ACCOUNT_CHECK_SECONDS, not at the idle timeout."""
     import time
 
-    from kancil import signin
+    from kancil.web import signin
 
     at = _sign_in_as_sari(writable_db, "rahasia-sekali-1")
     assert at.title[0].value == "Ringkasan pagi"
-    with store.writer(writable_db, bump=False) as con:
+    with connection.writer(writable_db, bump=False) as con:
         if change == "deactivated":
-            auth.set_active(con, "sari", False)
+            accounts.set_active(con, "sari", False)
         elif change == "demoted":
             con.execute("UPDATE pengguna SET role = 'kepala_kantor' WHERE username = 'sari'")
     at.run()  # within the minute: the session goes on

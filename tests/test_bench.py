@@ -1,7 +1,8 @@
-"""The bench harness's logic (kancil/bench.py) on small stores; no time is ever asserted."""
+"""The bench harness's logic (benchmarks/harness.py) on small stores; no time is ever asserted."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import math
@@ -9,44 +10,47 @@ from pathlib import Path
 
 import pytest
 
-from kancil import bench, metrics, store
+from benchmarks import harness
 from kancil.cli import build_parser
+from kancil.config import ROOT
 from kancil.filters import Filters
+from kancil.metrics import kpis
+from kancil.store import connection
 
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 
 
 def test_every_query_file_is_bound_or_skipped_with_a_reason():
-    names = bench.query_names()
+    names = harness.query_names()
     assert "tickets_by_lane" in names and not any(n.startswith("stg_") for n in names)
-    extras, skipped = bench.query_plan(names, dt.date(2026, 5, 16))
+    extras, skipped = harness.query_plan(names, dt.date(2026, 5, 16))
     assert set(extras) | set(skipped) == set(names)
     assert all(reason.startswith("no default for parameter") for reason in skipped.values())
     assert extras["last_workdays"]["day"] == dt.date(2026, 5, 16)
 
 
 def test_a_query_with_an_unknown_parameter_is_skipped(monkeypatch):
-    monkeypatch.setattr(bench.queries, "sql_text", lambda name: "select $mystery, $date_from")
-    extras, skipped = bench.query_plan(["q"], dt.date(2026, 1, 1))
+    monkeypatch.setattr(harness.queries, "sql_text", lambda name: "select $mystery, $date_from")
+    extras, skipped = harness.query_plan(["q"], dt.date(2026, 1, 1))
     assert extras == {} and "mystery" in skipped["q"]
 
 
 def test_every_query_runs_in_a_batch(metrics_db):
-    extras, _ = bench.query_plan(bench.query_names(), WEEK.date_to)
-    times, errors, connect_ms = bench.run_batch(metrics_db, WEEK, extras)
+    extras, _ = harness.query_plan(harness.query_names(), WEEK.date_to)
+    times, errors, connect_ms = harness.run_batch(metrics_db, WEEK, extras)
     assert errors == {}
     assert set(times) == set(extras) and connect_ms >= 0
 
 
 def test_percentiles():
-    assert bench.stats([1, 2, 3, 4])["p50"] == 2.5
-    assert bench.pct([0, 10], 95) == pytest.approx(9.5)
-    assert math.isnan(bench.pct([], 50))
+    assert harness.stats([1, 2, 3, 4])["p50"] == 2.5
+    assert harness.pct([0, 10], 95) == pytest.approx(9.5)
+    assert math.isnan(harness.pct([], 50))
 
 
 def test_compare_tolerates_1e9_only():
-    assert bench.compare({"a": 1.0, "b": {"x": None}}, {"a": 1.0 + 1e-12, "b": {"x": 0}}) == []
-    assert bench.compare({"a": 1.0}, {"a": 1.001}) == [".a: ours 1.0 pandas 1.001"]
+    assert harness.compare({"a": 1.0, "b": {"x": None}}, {"a": 1.0 + 1e-12, "b": {"x": 0}}) == []
+    assert harness.compare({"a": 1.0}, {"a": 1.001}) == [".a: ours 1.0 pandas 1.001"]
 
 
 @pytest.mark.parametrize("filters", [WEEK, WEEK.replace(office="TST"), WEEK.replace(lane="prioritas")])
@@ -54,21 +58,21 @@ def test_pandas_kpis_equal_ours_on_the_fixture(metrics_db, tmp_path, filters, mo
     """The analyst's pandas version gives exactly the SQL's numbers on the hand-made store."""
     db = tmp_path / "f.duckdb"
     db.write_bytes(Path(metrics_db).read_bytes())
-    folder = bench.export_flat_parquet(db)
-    with store.reader(db) as con:
-        ours = bench.our_kpis(metrics.summary(con, filters))
-    assert bench.compare(ours, bench.pandas_kpis(folder, filters)) == []
+    folder = harness.export_flat_parquet(db)
+    with connection.reader(db) as con:
+        ours = harness.our_kpis(kpis.summary(con, filters))
+    assert harness.compare(ours, harness.pandas_kpis(folder, filters)) == []
 
 
 def test_touched_columns_follow_the_query_text():
-    cols = bench.touched_columns("tickets_by_lane")
+    cols = harness.touched_columns("tickets_by_lane")
     assert set(cols) == {"antrian"}
     assert {"issued_at", "called_at", "status", "lane", "office_code"} <= set(cols["antrian"])
     assert "officer_id" not in cols["antrian"]
 
 
 def test_pages_are_read_from_app():
-    pages = dict(bench.app_pages())
+    pages = dict(harness.app_pages())
     assert pages["views/ringkasan.py"] == "dashboard"
 
 
@@ -84,14 +88,21 @@ def test_report_from_results(tmp_path):
                "repeat": 3, "cold_repeat": 0, "bandwidth_gb_s": 10.0, "scales": {"S": scale, "L": scale},
                "ingest": {"antrian-1M/csv": {"rows": 1, "p50": 600_000.0, "p95": 500_000.0}}}
     out = tmp_path / "B.md"
-    bench.write_report(json.loads(json.dumps(results)), out)
+    harness.write_report(json.loads(json.dumps(results)), out)
     text = out.read_text()
     assert "## Scale S" in text and "`x`: no default" in text
     assert "| S: every page query p50 ≤ 100 ms | slowest p50 50.0 ms (tickets_by_lane) | **met** |" in text
     assert "600,000 rows/s" in text
 
 
-def test_cli_has_bench_with_quick():
-    args = build_parser().parse_args(["bench", "--quick"])
-    assert args.quick and args.func.__name__ == "cmd_bench"
-    assert build_parser().parse_args(["bench", "--scales", "S,M", "--repeat", "5"]).repeat == 5
+def test_bench_is_its_own_command_outside_the_product():
+    """``make bench`` runs ``python -m benchmarks``; the product's CLI has no bench command and nothing under
+    kancil/ imports the harness."""
+    parser = argparse.ArgumentParser()
+    harness.add_arguments(parser)
+    assert parser.parse_args(["--quick"]).quick
+    assert parser.parse_args(["--scales", "S,M", "--repeat", "5"]).repeat == 5
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["bench", "--quick"])
+    product = [p for p in (ROOT / "kancil").rglob("*.py") if "benchmarks" in p.read_text()]
+    assert product == []

@@ -1,7 +1,7 @@
 """Loading while the dashboard is open: readers never see a lock error, writers wait their turn.
 
 DuckDB allows one writing process or many reading ones. The dashboard opens a short read-only connection per
-query batch (``store.reader``) and the ingester one short transaction per file (``store.writer``); both retry a
+query batch (``connection.reader``) and the ingester one short transaction per file (``connection.writer``); both retry a
 lock conflict. These tests run a reader and the real ``python -m kancil ingest`` side by side.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kancil import store
-from kancil.ingest import ingest_file
+from kancil.ingest.ingester import ingest_file
+from kancil.store import connection, schema
 from tests.test_ingest import antrian_row, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,13 +27,13 @@ READER = textwrap.dedent(
     """
     import json, sys, time
     from pathlib import Path
-    from kancil import store
+    from kancil.store import connection
 
     db, ready, stop = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     reads, errors, counts, start = 0, [], [], time.monotonic()
 
     def read():
-        with store.reader(db) as con:
+        with connection.reader(db) as con:
             return con.execute("SELECT count(*) FROM antrian").fetchall()[0][0]
 
     while True:
@@ -60,7 +60,7 @@ def antrian_file(path: Path, prefix: str, n: int) -> Path:
 
 def test_reader_in_another_process_never_fails_and_sees_new_data(tmp_path: Path) -> None:
     db = tmp_path / "store.duckdb"
-    with store.writer(db) as con:
+    with connection.writer(db) as con:
         assert ingest_file(con, "antrian", antrian_file(tmp_path / "awal.csv", "A", 500)).stored == 500
     files = [antrian_file(tmp_path / f"kiriman{k}.csv", f"K{k}-", 5_000) for k in range(4)]
     ready, stop = tmp_path / "ready", tmp_path / "stop"
@@ -95,7 +95,7 @@ def test_reader_in_another_process_never_fails_and_sees_new_data(tmp_path: Path)
 def test_reader_thread_and_writer_in_one_process(tmp_path: Path) -> None:
     """The dashboard serves sessions in threads: a read-only open while this process writes must wait, not fail."""
     db = tmp_path / "store.duckdb"
-    with store.writer(db) as con:
+    with connection.writer(db) as con:
         ingest_file(con, "antrian", antrian_file(tmp_path / "awal.csv", "A", 10))
     files = [antrian_file(tmp_path / f"k{k}.csv", f"K{k}-", 2_000) for k in range(3)]
     errors: list[str] = []
@@ -106,7 +106,7 @@ def test_reader_thread_and_writer_in_one_process(tmp_path: Path) -> None:
         while True:
             finishing = done.is_set()
             try:
-                with store.reader(db) as con:
+                with connection.reader(db) as con:
                     counts.append(con.execute("SELECT count(*) FROM antrian").fetchall()[0][0])
             except Exception as exc:  # noqa: BLE001 - the assertion is that none happen
                 errors.append(repr(exc))
@@ -118,7 +118,7 @@ def test_reader_thread_and_writer_in_one_process(tmp_path: Path) -> None:
     thread.start()
     try:
         for path in files:
-            with store.writer(db) as con:
+            with connection.writer(db) as con:
                 assert ingest_file(con, "antrian", path).stored == 2_000
     finally:
         done.set()
@@ -129,14 +129,14 @@ def test_reader_thread_and_writer_in_one_process(tmp_path: Path) -> None:
 
 def test_a_reader_waits_for_a_writer_and_gives_up_only_after_its_wait(tmp_path: Path) -> None:
     db = tmp_path / "store.duckdb"
-    with store.writer(db):
+    with connection.writer(db):
         pass
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(
             """
             import sys, time
-            from kancil import store
-            with store.writer(sys.argv[1]) as con:
+            from kancil.store import connection
+            with connection.writer(sys.argv[1]) as con:
                 print("locked", flush=True)
                 time.sleep(1.5)
             """), str(db)],
@@ -144,11 +144,11 @@ def test_a_reader_waits_for_a_writer_and_gives_up_only_after_its_wait(tmp_path: 
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(store.StoreBusy), store.reader(db, wait=0.2):
+        with pytest.raises(connection.StoreBusy), connection.reader(db, wait=0.2):
             pass
         started = time.monotonic()
-        with store.reader(db, wait=30) as con:  # waits for the writer to finish, then reads
-            assert store.schema_version(con) == store.SCHEMA_VERSION
+        with connection.reader(db, wait=30) as con:  # waits for the writer to finish, then reads
+            assert schema.schema_version(con) == schema.SCHEMA_VERSION
         assert time.monotonic() - started < 30
     finally:
         holder.wait(timeout=30)

@@ -12,8 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kancil import calendar, demo, ingest, store
+from kancil import demo
 from kancil.contract import CONTRACT
+from kancil.ingest import ingester
+from kancil.store import calendar, connection
 
 END = dt.date(2026, 6, 30)
 DAYS = 120
@@ -31,8 +33,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int
 
 @pytest.fixture(scope="module")
 def con(built: tuple[Path, dict[str, int], Path]):
-    with store.reader(built[0]) as connection:
-        yield connection
+    with connection.reader(built[0]) as opened:
+        yield opened
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None):
@@ -45,7 +47,7 @@ def digest(con: duckdb.DuckDBPyConnection, table: str) -> str:
 
 
 def fingerprints(path: Path) -> dict[str, str]:
-    with store.reader(path) as c:
+    with connection.reader(path) as c:
         found = {t: digest(c, t) for t in DATA_TABLES}
         found["meta"] = digest(c, "meta")
         found["ingest_batches"] = digest(c, "(SELECT * EXCLUDE (loaded_at) FROM ingest_batches)")
@@ -111,10 +113,10 @@ def test_office_codes():
 
 def test_several_offices_replacing_an_existing_store(tmp_path):
     path = tmp_path / "three.duckdb"
-    for leftover in (path, Path(f"{path}.wal"), store.version_path(path)):
+    for leftover in (path, Path(f"{path}.wal"), connection.version_path(path)):
         leftover.write_bytes(b"not a store")  # an old store, its WAL and version token: all replaced
     counts = demo.build(path, offices=3, days=14, end=END)
-    with store.reader(path) as c:
+    with connection.reader(path) as c:
         assert scalar(c, "SELECT count(*) FROM antrian") == counts["antrian"]
         assert scalar(c, "SELECT count(*) FROM ingest_batches") == len(demo.LOAD_ORDER)
         offices = [r[0] for r in c.execute("SELECT DISTINCT office_code FROM antrian ORDER BY 1").fetchall()]
@@ -122,7 +124,7 @@ def test_several_offices_replacing_an_existing_store(tmp_path):
         assert scalar(c, "SELECT count(DISTINCT office_code) FROM kuota") == 3
         wrong_prefix = "SELECT count(*) FROM antrian WHERE NOT starts_with(ticket_id, office_code || '-')"
         assert scalar(c, wrong_prefix) == 0
-    assert store.version_path(path).read_text() != "not a store"
+    assert connection.version_path(path).read_text() != "not a store"
 
 
 # ---------------------------------------------------------------------------------------------- the CSV export
@@ -131,12 +133,12 @@ def test_several_offices_replacing_an_existing_store(tmp_path):
 def test_export_is_the_contract_and_loads_without_rejects(built, tmp_path):
     _, counts, csv_dir = built
     fresh = tmp_path / "from_csv.duckdb"
-    with store.writer(fresh) as c:
+    with connection.writer(fresh) as c:
         for kind in demo.LOAD_ORDER:
             path = csv_dir / f"{kind}.csv"
             header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
             assert tuple(header) == CONTRACT[kind].column_names
-            result = ingest.ingest_file(c, kind, path, who="test")
+            result = ingester.ingest_file(c, kind, path, who="test")
             assert result.refused is None, result.refused
             assert result.rejected == 0, result.rejects[:3]
             assert result.stored == counts[kind]

@@ -62,7 +62,7 @@ DASHBOARD = (
     ("fasilitas", "Fasilitas", "/fasilitas", True),
 )
 DASHBOARD_TITLES = tuple(title for _slug, title, _path, _charts in DASHBOARD)
-ROLE_LINKS = {  # the sidebar page links each role gets (app.py PAGES and kancil/auth.py CAPABILITIES)
+ROLE_LINKS = {  # the sidebar page links each role gets (app.py PAGES and kancil/roles.py CAPABILITIES)
     "kepala_kantor": DASHBOARD_TITLES,
     "supervisor": (*DASHBOARD_TITLES, "Data", "Pengaturan"),
     "auditor": (*DASHBOARD_TITLES, "Unduh data", "Log unduhan"),

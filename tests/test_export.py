@@ -1,4 +1,4 @@
-"""Audited downloads (kancil/export.py, python -m kancil export): the ZIP, its manifest, the log, the formats.
+"""Audited downloads (kancil/export/downloads.py, python -m kancil export): the ZIP, its manifest, the log, the formats.
 
 Counts on the hand-made fixture store (tests/fixtures.py), worked out by hand:
 - antrian, 11-16 May 2026: 8 tickets; office TST 7 (T1-T7), office OTH 1 (X1); TST prioritas 5 (T1-T5);
@@ -28,12 +28,14 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from kancil import cli, export, queries, store
-from kancil.auth import User
+from kancil import cli
+from kancil.export import downloads
+from kancil.export.safe import neutralise
 from kancil.filters import Filters
-from kancil.safe_export import neutralise
-from tests.conftest import ROOT
+from kancil.roles import User
+from kancil.store import connection, queries, schema
 from tests.fixtures import load_rows
+from tests.helpers import ROOT
 
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 EVERYTHING = Filters(date_from=dt.date(2000, 1, 1), date_to=dt.date(2099, 12, 31))
@@ -47,12 +49,12 @@ HARMLESS = "Petugas ramah, 5 menit"
 def db(metrics_db: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "store.duckdb"
     shutil.copy(metrics_db, copy)
-    shutil.copy(store.version_path(metrics_db), store.version_path(copy))  # the store version goes with it
+    shutil.copy(connection.version_path(metrics_db), connection.version_path(copy))  # the store version goes with it
     return copy
 
 
 def log_rows(path: Path) -> pd.DataFrame:
-    with store.reader(path) as con:
+    with connection.reader(path) as con:
         return con.execute("SELECT * FROM unduhan_log ORDER BY downloaded_at, download_id").df()
 
 
@@ -64,7 +66,7 @@ def zip_parts(path: Path) -> tuple[list[str], dict, bytes]:
 
 def expected(path: Path, name: str, filters: Filters) -> pd.DataFrame:
     """The rows straight from the export query (the reference every format must give back)."""
-    with store.reader(path) as con:
+    with connection.reader(path) as con:
         queries.install_macros(con)
         return queries.run(con, f"export_{name}", filters)
 
@@ -95,22 +97,22 @@ def read_csv(data: bytes) -> pd.DataFrame:
     ("download_log", EVERYTHING, 0),
 ])
 def test_row_counts_follow_the_filters(metrics_db, name, filters, rows):
-    with store.reader(metrics_db) as con:
-        assert export.count_rows(con, name, filters) == rows
-        assert len(export.preview(con, name, filters, n=2)) == min(rows, 2)
+    with connection.reader(metrics_db) as con:
+        assert downloads.count_rows(con, name, filters) == rows
+        assert len(downloads.preview(con, name, filters, n=2)) == min(rows, 2)
 
 
 def test_every_dataset_has_its_query_and_neutralises_every_text_column(metrics_db):
     """The columns to neutralise come from the contract (or the table's definition) and cover every text column."""
-    with store.reader(metrics_db) as con:
+    with connection.reader(metrics_db) as con:
         queries.install_macros(con)
-        for name, ds in export.DATASETS.items():
-            sql, params = export.sql_and_params(name, EVERYTHING)
-            columns = export._columns(con, sql, params)
+        for name, ds in downloads.DATASETS.items():
+            sql, params = downloads.sql_and_params(name, EVERYTHING)
+            columns = downloads._columns(con, sql, params)
             text = {c for c, typ in columns if typ == "VARCHAR"}
             assert set(ds.text_columns) == text, name
-            assert export.order_columns(sql, columns), name
-    assert export.DATASETS["survei"].text_columns == (
+            assert downloads.order_columns(sql, columns), name
+    assert downloads.DATASETS["survei"].text_columns == (
         "response_id", "office_code", "ticket_id", "lane", "applicant_group", "info_source", "comment")
 
 
@@ -118,10 +120,10 @@ def test_a_preset_period_runs_on_to_today_for_loads_and_downloads_only():
     today = dt.date(2026, 7, 2)
     preset = WEEK.replace(office="TST")
     for name in ("ingest_batches", "ingest_rejects", "download_log"):
-        assert export.view_filters(name, preset, custom_period=False, today=today) == preset.replace(date_to=today)
-        assert export.view_filters(name, preset, custom_period=True, today=today) == preset
+        assert downloads.view_filters(name, preset, custom_period=False, today=today) == preset.replace(date_to=today)
+        assert downloads.view_filters(name, preset, custom_period=True, today=today) == preset
     for name in ("antrian", "permohonan", "survei", "fasilitas"):
-        assert export.view_filters(name, preset, custom_period=False, today=today) == preset
+        assert downloads.view_filters(name, preset, custom_period=False, today=today) == preset
 
 
 # ------------------------------------------------------------------------------------------------ ZIP + manifest
@@ -131,7 +133,7 @@ def test_manifest_describes_the_download_and_its_hash_verifies_the_data_file(db,
     monkeypatch.setenv("KANCIL_BASE_URL", "https://kancil.kanim.example/")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the default place of the ZIP (the page's case)
     filters = WEEK.replace(office="TST")
-    result = export.build_export(db, "antrian", filters, "csv", AUDITOR)
+    result = downloads.build_export(db, "antrian", filters, "csv", AUDITOR)
     assert result.path.parent == tmp_path
     names, manifest, data = zip_parts(result.path)
     assert names == ["antrian.csv", "manifest.json"]
@@ -147,8 +149,9 @@ def test_manifest_describes_the_download_and_its_hash_verifies_the_data_file(db,
     assert "stg_antrian" in manifest["staging_sql"]
     assert manifest["rows"] == 7
     assert manifest["sha256"] == hashlib.sha256(data).hexdigest() and manifest["bytes"] == len(data)
-    assert export.verify(result.path)
-    assert manifest["store_version"] == store.store_version(db) and manifest["schema_version"] == store.SCHEMA_VERSION
+    assert downloads.verify(result.path)
+    assert manifest["store_version"] == connection.store_version(db)
+    assert manifest["schema_version"] == schema.SCHEMA_VERSION
     assert (manifest["username"], manifest["role"], manifest["via"]) == ("sari", "auditor", "dashboard")
     when = dt.datetime.fromisoformat(manifest["downloaded_at"])
     assert manifest["downloaded_at"].endswith("+07:00") and when.utcoffset() == dt.timedelta(hours=7)
@@ -159,25 +162,25 @@ def test_manifest_describes_the_download_and_its_hash_verifies_the_data_file(db,
 
 
 def test_a_changed_data_file_no_longer_verifies(db, tmp_path):
-    result = export.build_export(db, "survei", WEEK, "csv", AUDITOR, out=tmp_path / "s.zip")
+    result = downloads.build_export(db, "survei", WEEK, "csv", AUDITOR, out=tmp_path / "s.zip")
     names, manifest, data = zip_parts(result.path)
     tampered = tmp_path / "tampered.zip"
     with zipfile.ZipFile(tampered, "w") as zf:
         zf.writestr("survei.csv", data.replace(b"S1", b"S9"))
         zf.writestr("manifest.json", json.dumps(manifest))
-    assert export.verify(result.path) and not export.verify(tampered)
+    assert downloads.verify(result.path) and not downloads.verify(tampered)
 
 
 def test_the_log_download_links_to_the_log_page(db):
-    link = export.dashboard_link("download_log", WEEK.replace(office="TST"), base="http://x:8501")
+    link = downloads.dashboard_link("download_log", WEEK.replace(office="TST"), base="http://x:8501")
     assert link == "http://x:8501/log-unduhan?dari=2026-05-11&sampai=2026-05-16&kantor=TST&dataset=download_log"
 
 
 def test_the_same_data_gives_the_same_hash(db, tmp_path):
     """CSV and Parquet are byte-for-byte reproducible, so a hash found later can be matched to a download."""
     for fmt in ("csv", "parquet"):
-        first = export.build_export(db, "antrian", WEEK, fmt, AUDITOR, out=tmp_path / f"a1.{fmt}.zip").manifest
-        again = export.build_export(db, "antrian", WEEK, fmt, AUDITOR, out=tmp_path / f"a2.{fmt}.zip").manifest
+        first = downloads.build_export(db, "antrian", WEEK, fmt, AUDITOR, out=tmp_path / f"a1.{fmt}.zip").manifest
+        again = downloads.build_export(db, "antrian", WEEK, fmt, AUDITOR, out=tmp_path / f"a2.{fmt}.zip").manifest
         assert first["sha256"] == again["sha256"] and first["download_id"] != again["download_id"]
 
 
@@ -188,7 +191,7 @@ def test_the_same_data_gives_the_same_hash(db, tmp_path):
 def test_csv_reads_back_with_the_same_rows(db, tmp_path, name):
     filters = EVERYTHING if name == "ingest_batches" else WEEK
     reference = expected(db, name, filters)
-    result = export.build_export(db, name, filters, "csv", AUDITOR, out=tmp_path / "x.zip")
+    result = downloads.build_export(db, name, filters, "csv", AUDITOR, out=tmp_path / "x.zip")
     _names, manifest, data = zip_parts(result.path)
     assert data.startswith("".encode("utf-8-sig")) and manifest["encoding"] == "utf-8-sig"
     frame = read_csv(data)
@@ -198,7 +201,7 @@ def test_csv_reads_back_with_the_same_rows(db, tmp_path, name):
 
 
 def test_csv_timestamps_and_empty_cells_are_plain(db, tmp_path):
-    result = export.build_export(db, "antrian", WEEK.replace(office="TST"), "csv", AUDITOR, out=tmp_path / "a.zip")
+    result = downloads.build_export(db, "antrian", WEEK.replace(office="TST"), "csv", AUDITOR, out=tmp_path / "a.zip")
     frame = read_csv(zip_parts(result.path)[2]).set_index("ticket_id")
     assert frame.loc["T1", "issued_at"] == "2026-05-11 08:00:00"
     assert frame.loc["T3", "called_at"] == "" and frame.loc["T3", "status"] == "tidak_hadir"
@@ -207,7 +210,7 @@ def test_csv_timestamps_and_empty_cells_are_plain(db, tmp_path):
 
 def test_xlsx_reads_back_with_the_same_rows_and_a_manifest_sheet(db, tmp_path):
     reference = expected(db, "antrian", WEEK)
-    result = export.build_export(db, "antrian", WEEK, "xlsx", AUDITOR, out=tmp_path / "a.zip")
+    result = downloads.build_export(db, "antrian", WEEK, "xlsx", AUDITOR, out=tmp_path / "a.zip")
     names, manifest, data = zip_parts(result.path)
     assert names == ["antrian.xlsx", "manifest.json"] and manifest["neutralised"] is True
     book = openpyxl.load_workbook(io.BytesIO(data))
@@ -224,13 +227,13 @@ def test_xlsx_reads_back_with_the_same_rows_and_a_manifest_sheet(db, tmp_path):
 
 
 def test_parquet_keeps_the_exact_values(db, tmp_path):
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         queries.install_macros(con)
-        sql, params = export.sql_and_params("permohonan", WEEK)
+        sql, params = downloads.sql_and_params("permohonan", WEEK)
         cur = con.execute(sql, params)
         names = [d[0] for d in cur.description]
         reference = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-    result = export.build_export(db, "permohonan", WEEK, "parquet", AUDITOR, out=tmp_path / "p.zip")
+    result = downloads.build_export(db, "permohonan", WEEK, "parquet", AUDITOR, out=tmp_path / "p.zip")
     _names, manifest, data = zip_parts(result.path)
     assert manifest["neutralised"] is False and manifest["neutralised_columns"] == []
     assert pq.read_table(io.BytesIO(data)).to_pylist() == reference and len(reference) == manifest["rows"] == 7
@@ -259,7 +262,7 @@ def _comments(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def test_csv_neutralises_formula_starts(comments_db, tmp_path):
-    result = export.build_export(comments_db, "survei", EVERYTHING, "csv", AUDITOR, out=tmp_path / "c.zip")
+    result = downloads.build_export(comments_db, "survei", EVERYTHING, "csv", AUDITOR, out=tmp_path / "c.zip")
     comments = _comments(read_csv(zip_parts(result.path)[2]))
     for n, text in enumerate(DANGEROUS):
         assert comments[f"K{n}"] == "'" + text
@@ -268,7 +271,7 @@ def test_csv_neutralises_formula_starts(comments_db, tmp_path):
 
 
 def test_xlsx_has_no_formula_cell_and_neutralised_text(comments_db, tmp_path):
-    result = export.build_export(comments_db, "survei", EVERYTHING, "xlsx", AUDITOR, out=tmp_path / "c.zip")
+    result = downloads.build_export(comments_db, "survei", EVERYTHING, "xlsx", AUDITOR, out=tmp_path / "c.zip")
     book = openpyxl.load_workbook(io.BytesIO(zip_parts(result.path)[2]))
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -285,7 +288,7 @@ def test_xlsx_has_no_formula_cell_and_neutralised_text(comments_db, tmp_path):
 
 
 def test_parquet_keeps_comments_exactly(comments_db, tmp_path):
-    result = export.build_export(comments_db, "survei", EVERYTHING, "parquet", AUDITOR, out=tmp_path / "c.zip")
+    result = downloads.build_export(comments_db, "survei", EVERYTHING, "parquet", AUDITOR, out=tmp_path / "c.zip")
     comments = _comments(pq.read_table(io.BytesIO(zip_parts(result.path)[2])).to_pandas())
     assert [comments[f"K{n}"] for n in range(len(DANGEROUS))] == DANGEROUS
     assert result.manifest["neutralised"] is False
@@ -296,7 +299,7 @@ def test_the_sql_rule_is_the_same_as_safe_export():
     with duckdb.connect() as con:
         con.execute("CREATE TABLE t (comment VARCHAR)")
         con.executemany("INSERT INTO t VALUES (?)", [[text] for text in samples])
-        got = [row[0] for row in con.execute(f"SELECT {export._safe_text('comment')} FROM t").fetchall()]
+        got = [row[0] for row in con.execute(f"SELECT {downloads._safe_text('comment')} FROM t").fetchall()]
     assert got == [neutralise(text) for text in samples]
 
 
@@ -311,7 +314,7 @@ def test_large_exports_keep_the_order_of_the_query(tmp_path):
     through the ingester would take long); issued_at spreads them over 11-17 May.
     """
     path = tmp_path / "many.duckdb"
-    with store.writer(path) as con:
+    with connection.writer(path) as con:
         con.execute("""
             INSERT INTO antrian
             SELECT 'Q' || lpad(i::VARCHAR, 7, '0'), 'TST', 'reguler', 'umum', 'baru', 'langsung',
@@ -321,7 +324,7 @@ def test_large_exports_keep_the_order_of_the_query(tmp_path):
             ORDER BY hash(i)""")
     filters = WEEK.replace(date_to=dt.date(2026, 5, 17))
     for fmt in ("csv", "parquet"):
-        result = export.build_export(path, "antrian", filters, fmt, AUDITOR, out=tmp_path / f"m.{fmt}.zip")
+        result = downloads.build_export(path, "antrian", filters, fmt, AUDITOR, out=tmp_path / f"m.{fmt}.zip")
         data = zip_parts(result.path)[2]
         if fmt == "csv":
             got = read_csv(data)[["issued_at", "ticket_id"]]
@@ -333,12 +336,12 @@ def test_large_exports_keep_the_order_of_the_query(tmp_path):
 
 def test_the_neutralising_wrapper_orders_like_the_query_file(metrics_db):
     """CSV and XLSX are written from the wrapper (XLSX through a staged Parquet file of it)."""
-    with store.reader(metrics_db) as con:
+    with connection.reader(metrics_db) as con:
         queries.install_macros(con)
-        for name in export.DATASETS:
-            sql, params = export.sql_and_params(name, WEEK)
-            columns = export._columns(con, sql, params)
-            wrapped, _text = export.neutralised_sql(name, sql, columns)
+        for name in downloads.DATASETS:
+            sql, params = downloads.sql_and_params(name, WEEK)
+            columns = downloads._columns(con, sql, params)
+            wrapped, _text = downloads.neutralised_sql(name, sql, columns)
             order = sql.strip().splitlines()[-1].removeprefix("order by ").split(", ")
             assert wrapped.endswith("order by " + ", ".join(f'q."{c}"' for c in order)), name
 
@@ -347,9 +350,9 @@ def test_the_neutralising_wrapper_orders_like_the_query_file(metrics_db):
 
 
 def test_every_download_is_recorded_with_user_and_hash(db, tmp_path):
-    made = [export.build_export(db, "antrian", WEEK.replace(office="OTH"), "csv", AUDITOR, out=tmp_path / "1.zip"),
-            export.build_export(db, "fasilitas", WEEK, "xlsx", AUDITOR, out=tmp_path / "2.zip"),
-            export.build_export(db, "download_log", EVERYTHING, "parquet", ADMIN, out=tmp_path / "3.zip")]
+    made = [downloads.build_export(db, "antrian", WEEK.replace(office="OTH"), "csv", AUDITOR, out=tmp_path / "1.zip"),
+            downloads.build_export(db, "fasilitas", WEEK, "xlsx", AUDITOR, out=tmp_path / "2.zip"),
+            downloads.build_export(db, "download_log", EVERYTHING, "parquet", ADMIN, out=tmp_path / "3.zip")]
     log = log_rows(db)
     assert len(log) == 3
     for row, result in zip(log.itertuples(), made, strict=True):
@@ -375,8 +378,8 @@ def test_the_log_is_append_only_in_code():
         assert not changes.search(text), path
         if re.search(r"insert\s+(or\s+\w+\s+)?into\s+unduhan_log", text, re.IGNORECASE):
             inserts.append(path.relative_to(ROOT).as_posix())
-    assert inserts == ["kancil/export.py"]
-    module = (ROOT / "kancil" / "export.py").read_text()
+    assert inserts == ["kancil/export/downloads.py"]
+    module = (ROOT / "kancil" / "export" / "downloads.py").read_text()
     assert not re.search(r"\b(update|delete)\b[^\n]*unduhan_log", module, re.IGNORECASE)
 
 
@@ -384,38 +387,38 @@ def test_roles_without_the_capability_cannot_download_in_the_dashboard(db):
     kepala = User("k", "kepala_kantor", "K")
     for user, name in ((kepala, "antrian"), (ADMIN, "antrian"), (kepala, "download_log"),
                        (User("s", "supervisor", "S"), "survei")):
-        with pytest.raises(export.ExportError, match="tidak boleh mengunduh"):
-            export.build_export(db, name, WEEK, "csv", user)
+        with pytest.raises(downloads.ExportError, match="tidak boleh mengunduh"):
+            downloads.build_export(db, name, WEEK, "csv", user)
     assert log_rows(db).empty
 
 
 def test_unknown_dataset_or_format_is_refused(db):
-    with pytest.raises(export.ExportError, match="Data tidak dikenal"):
-        export.build_export(db, "pengguna", WEEK, "csv", AUDITOR)
-    with pytest.raises(export.ExportError, match="Format tidak dikenal"):
-        export.build_export(db, "antrian", WEEK, "json", AUDITOR)
+    with pytest.raises(downloads.ExportError, match="Data tidak dikenal"):
+        downloads.build_export(db, "pengguna", WEEK, "csv", AUDITOR)
+    with pytest.raises(downloads.ExportError, match="Format tidak dikenal"):
+        downloads.build_export(db, "antrian", WEEK, "json", AUDITOR)
 
 
 def test_xlsx_over_the_row_limit_is_refused_and_not_recorded(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 5)
+    monkeypatch.setattr(downloads, "XLSX_MAX_ROWS", 5)
     out = tmp_path / "big.zip"
-    with pytest.raises(export.ExportError) as refused:
-        export.build_export(db, "antrian", WEEK, "xlsx", AUDITOR, out=out)
+    with pytest.raises(downloads.ExportError) as refused:
+        downloads.build_export(db, "antrian", WEEK, "xlsx", AUDITOR, out=out)
     assert "8 baris melebihi batas XLSX (5" in str(refused.value) and "CSV atau Parquet" in str(refused.value)
     assert "CSV or Parquet" in refused.value.text("en")
     assert not out.exists() and log_rows(db).empty
     # CSV and Parquet have no such limit
-    assert export.build_export(db, "antrian", WEEK, "csv", AUDITOR, out=out).manifest["rows"] == 8
+    assert downloads.build_export(db, "antrian", WEEK, "csv", AUDITOR, out=out).manifest["rows"] == 8
 
 
 def test_a_download_that_cannot_be_recorded_is_not_handed_out(db, tmp_path, monkeypatch):
     def broken(con, manifest):
         raise RuntimeError("log full")
 
-    monkeypatch.setattr(export, "record", broken)
+    monkeypatch.setattr(downloads, "record", broken)
     out = tmp_path / "x.zip"
     with pytest.raises(RuntimeError):
-        export.build_export(db, "antrian", WEEK, "csv", AUDITOR, out=out)
+        downloads.build_export(db, "antrian", WEEK, "csv", AUDITOR, out=out)
     assert not out.exists() and not list(tmp_path.glob(".*.part"))
 
 
@@ -439,7 +442,7 @@ def test_cli_export_writes_the_same_zip_and_records_the_os_user(db, tmp_path, ca
 
 
 def test_cli_choices_are_the_export_datasets_and_formats():
-    assert cli.EXPORT_DATASETS == tuple(export.DATASETS) and cli.EXPORT_FORMATS == export.FORMATS
+    assert cli.EXPORT_DATASETS == tuple(downloads.DATASETS) and cli.EXPORT_FORMATS == downloads.FORMATS
 
 
 def test_cli_without_a_period_exports_everything(db, tmp_path):
@@ -471,7 +474,7 @@ def test_cli_period_backwards_or_output_not_zip_exits_2(db, tmp_path, capsys):
 
 
 def test_cli_xlsx_over_the_limit_exits_2(db, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 3)
+    monkeypatch.setattr(downloads, "XLSX_MAX_ROWS", 3)
     out = tmp_path / "x.zip"
     assert cli.main(["export", "--db", str(db), "--dataset", "antrian", "--format", "xlsx", "--from", "2026-05-11",
                      "--to", "2026-05-16", "--out", str(out)]) == 2
@@ -486,4 +489,4 @@ def test_cli_exit_codes_as_a_process(db, tmp_path):
     assert run("--dataset", "survei", "--format", "xlsx", "--out", str(tmp_path / "s.zip")) == 0
     assert run("--dataset", "nope", "--format", "csv", "--out", str(tmp_path / "n.zip")) == 2
     assert run("--dataset", "survei", "--format", "ods", "--out", str(tmp_path / "n.zip")) == 2
-    assert export.verify(tmp_path / "s.zip") and len(log_rows(db)) == 1
+    assert downloads.verify(tmp_path / "s.zip") and len(log_rows(db)) == 1

@@ -1,4 +1,4 @@
-"""The Parquet export (kancil/parquet_export.py): partitioned like the dashboard filters, and the same numbers."""
+"""The Parquet export (kancil/export/parquet.py): partitioned like the dashboard filters, and the same numbers."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from kancil import metrics, parquet_export, queries, store
+from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
-from tests.conftest import app_test, store_summary
+from kancil.metrics import kpis
+from kancil.store import connection, queries
+from kancil.store.sql import one
+from tests.helpers import app_test, store_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -20,7 +23,7 @@ WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 
 def parquet_summary(folder: Path, filters: Filters) -> dict:
     with parquet_export.reader(folder) as con:
-        return metrics.summary(con, filters)
+        return kpis.summary(con, filters)
 
 
 @pytest.fixture(scope="module")
@@ -46,16 +49,16 @@ def test_layout_is_hive_by_office_and_month(metrics_db, fixture_export):
         assert (fixture_export / f"{small}.parquet").exists()
     assert not (fixture_export / "pengguna.parquet").exists()  # accounts never leave the store
     manifest = json.loads((fixture_export / "_manifest.json").read_text())
-    with store.reader(metrics_db) as con:
-        assert manifest["rows"]["antrian"] == store.one(con, "SELECT count(*) FROM antrian")[0]
+    with connection.reader(metrics_db) as con:
+        assert manifest["rows"]["antrian"] == one(con, "SELECT count(*) FROM antrian")[0]
 
 
 def test_every_query_runs_unchanged_over_the_export(metrics_db, fixture_export):
     """Same columns and rows from every query file (the ones the bench can bind), store vs Parquet views."""
-    from kancil import bench
+    from benchmarks import harness
 
-    extras, _skipped = bench.query_plan(bench.query_names(), WEEK.date_to)
-    with store.reader(metrics_db) as a, parquet_export.reader(fixture_export) as b:
+    extras, _skipped = harness.query_plan(harness.query_names(), WEEK.date_to)
+    with connection.reader(metrics_db) as a, parquet_export.reader(fixture_export) as b:
         queries.install_macros(a)
         queries.install_macros(b)
         for name, extra in extras.items():
@@ -70,9 +73,9 @@ def test_every_query_runs_unchanged_over_the_export(metrics_db, fixture_export):
 def test_summary_over_parquet_equals_store_on_demo(demo_db, tmp_path):
     out = tmp_path / "demo-pq"
     parquet_export.export(demo_db, out)
-    with store.reader(demo_db) as con:
-        newest = store.one(con, "SELECT max(issued_at)::date FROM antrian")[0]
-        office = store.one(con, "SELECT min(office_code) FROM antrian")[0]
+    with connection.reader(demo_db) as con:
+        newest = one(con, "SELECT max(issued_at)::date FROM antrian")[0]
+        office = one(con, "SELECT min(office_code) FROM antrian")[0]
     for filters in (Filters(newest - dt.timedelta(days=29), newest),
                     Filters(newest - dt.timedelta(days=119), newest, office=office, lane="reguler")):
         assert parquet_summary(out, filters) == store_summary(demo_db, filters)

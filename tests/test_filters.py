@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from kancil.i18n import fmt_date, fmt_num, fmt_pct, t
-from kancil.ui import preset_range
-from tests.conftest import app_test, url_param
+from kancil.web.ui import preset_range
+from tests.helpers import app_test, url_param
 
 ANCHOR = dt.date(2026, 5, 16)
 

@@ -15,9 +15,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kancil import ingest, store
 from kancil.contract import CONTRACT
-from kancil.ingest import IngestResult, ingest_file
+from kancil.ingest import ingester
+from kancil.ingest.ingester import IngestResult, ingest_file
+from kancil.store import connection
 
 D = "2026-05-"
 
@@ -85,9 +86,9 @@ def build_template(path: Path) -> Path:
     once: copying it is much cheaper than migrating and building the calendar for every test."""
     import pandas as pd
 
-    with store.writer(path) as con:
+    with connection.writer(path) as con:
         frame = pd.DataFrame([kuota_row(office_code="JKT"), kuota_row(office_code="BDG")], dtype=object)
-        assert ingest.load_frame(con, "kuota", frame, "template", who="test").stored == 2
+        assert ingester.load_frame(con, "kuota", frame, "template", who="test").stored == 2
         for table in ("kuota", "ingest_batches", "ingest_rejects"):
             con.execute(f"DELETE FROM {table}")
         con.execute("CHECKPOINT")
@@ -104,8 +105,8 @@ def con(tmp_path: Path, template_store: Path):
     """A read-write connection on a fresh copy of the template store, for the whole test (one open: fast)."""
     path = tmp_path / "store.duckdb"
     shutil.copyfile(template_store, path)
-    with store.writer(path) as connection:
-        yield connection
+    with connection.writer(path) as opened:
+        yield opened
 
 
 def load(con: duckdb.DuckDBPyConnection, kind: str, path: Path) -> IngestResult:
@@ -344,7 +345,7 @@ def test_a_crash_mid_file_leaves_the_store_as_before(con: duckdb.DuckDBPyConnect
         seen.append(con.execute("SELECT count(*) FROM antrian WHERE officer_id = 'NEW'").fetchall()[0][0])
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest, "_record_batch", crash)
+    monkeypatch.setattr(ingester, "_record_batch", crash)
     changed = [antrian_row("T1", officer_id="NEW"), antrian_row("T3", officer_id="NEW"), antrian_row("T4", lane="x")]
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_file(con, "antrian", write_csv(tmp_path / "a2.csv", changed, "antrian"))
@@ -653,7 +654,7 @@ def test_load_frame_goes_through_the_same_rules(con: duckdb.DuckDBPyConnection) 
     import pandas as pd
 
     frame = pd.DataFrame([antrian_row("T1"), antrian_row("T2", status="hilang")], dtype=object)
-    result = ingest.load_frame(con, "antrian", frame, "demo-antrian", who="demo")
+    result = ingester.load_frame(con, "antrian", frame, "demo-antrian", who="demo")
     assert (result.rows, result.stored, result.rejected) == (2, 1, 1)
     assert [(r.row, r.column) for r in result.rejects] == [(3, "status")]
     assert result.as_json()["rejects"][0]["column"] == "status"

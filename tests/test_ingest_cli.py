@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kancil import store
 from kancil.contract import CONTRACT
+from kancil.store import connection
 from tests.test_ingest import antrian_row, build_template, kuota_row, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def lines(proc: subprocess.CompletedProcess) -> list[dict]:
 
 
 def stored(db: Path, table: str) -> int:
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
 
@@ -104,7 +104,7 @@ def test_several_files_one_line_each_worst_status(tmp_path: Path, db: Path) -> N
     assert out[7]["rejects"] == [{"row": 1, "column": "lane", "value": None,
                                   "reason": "lane: kolom wajib tidak ada di baris judul"}]
     assert stored(db, "kuota") == 2
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         statuses = con.execute("SELECT file_name, status FROM ingest_batches ORDER BY batch_id").fetchall()
     assert statuses == [("baik.csv", "dimuat"), ("sebagian.csv", "dimuat"), ("kosong.csv", "ditolak"),
                         ("judul.csv", "ditolak"), ("latin1.csv", "ditolak"), ("kuota.json", "ditolak"),

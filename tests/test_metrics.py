@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kancil import metrics
 from kancil.filters import Filters
-from tests.conftest import store_summary
+from kancil.metrics import kpis
+from tests.helpers import store_summary
 
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 TST = WEEK.replace(office="TST")
@@ -103,7 +103,7 @@ def test_ikm_by_lane_filter(metrics_db):
      (76.61, "B"), (88.30, "B"), (88.304, "B"), (88.31, "A"), (100.0, "A"), (None, None)],
 )
 def test_ikm_category_boundaries(score, letter):
-    assert metrics.ikm_category(score) == letter
+    assert kpis.ikm_category(score) == letter
 
 
 def test_facility_uses(metrics_db):
@@ -141,7 +141,7 @@ def test_empty_period_gives_nulls_not_zeros(metrics_db):
 
 
 def test_krejcie_morgan_table_values():
-    assert [metrics.krejcie_morgan(n) for n in (100, 500, 1000, 5000, 10**7)] == [80, 217, 278, 357, 384]
+    assert [kpis.krejcie_morgan(n) for n in (100, 500, 1000, 5000, 10**7)] == [80, 217, 278, 357, 384]
 
 
 def test_cli_summary_prints_the_same_object(metrics_db):

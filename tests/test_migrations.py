@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kancil import store
 from kancil.contract import CONTRACT
-from kancil.ingest import ingest_file
+from kancil.ingest.ingester import ingest_file
+from kancil.store import connection, schema
 from tests.test_ingest import antrian_row, permohonan_row, write_csv
 
 T = dt.datetime(2025, 3, 3, 8, 0)
@@ -19,7 +19,7 @@ T = dt.datetime(2025, 3, 3, 8, 0)
 def version_1_store(path: Path) -> None:
     """A store as version 1 left it: only migration 1 applied, with data in it."""
     con = duckdb.connect(str(path))
-    for statement in store.MIGRATIONS[1]:
+    for statement in schema.MIGRATIONS[1]:
         con.execute(statement)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO ingest_batches VALUES (1, 'lama.csv', 'abc', 'antrian', 2, 2, 0, 0, 0, 'petugas', "
@@ -36,18 +36,18 @@ def version_1_store(path: Path) -> None:
 
 
 def test_migrations_are_numbered_one_to_current() -> None:
-    assert sorted(store.MIGRATIONS) == list(range(1, store.SCHEMA_VERSION + 1))
+    assert sorted(schema.MIGRATIONS) == list(range(1, schema.SCHEMA_VERSION + 1))
 
 
 def test_version_1_store_opens_migrated_without_loss(tmp_path: Path) -> None:
     path = tmp_path / "lama.duckdb"
     version_1_store(path)
-    with store.reader(path) as con:
-        assert store.schema_version(con) == 1
+    with connection.reader(path) as con:
+        assert schema.schema_version(con) == 1
         before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
                   for t in ("antrian", "kuota", "ingest_batches")}
-    with store.writer(path) as con:
-        assert store.schema_version(con) == store.SCHEMA_VERSION
+    with connection.writer(path) as con:
+        assert schema.schema_version(con) == schema.SCHEMA_VERSION
         after = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in before}
         assert after == before
         assert len(after["antrian"]) == 2
@@ -66,7 +66,7 @@ def test_version_1_store_opens_migrated_without_loss(tmp_path: Path) -> None:
 
 def test_fresh_store_has_every_contract_column_with_its_type(tmp_path: Path) -> None:
     """Guards the written-out DDL: a column added to the contract needs a migration, or this fails."""
-    with store.writer(tmp_path / "baru.duckdb") as con:
+    with connection.writer(tmp_path / "baru.duckdb") as con:
         for name, kind in CONTRACT.items():
             got = con.execute(
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $t "
@@ -78,58 +78,58 @@ def test_fresh_store_has_every_contract_column_with_its_type(tmp_path: Path) -> 
 def test_migrate_twice_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     version_1_store(path)
-    with store.writer(path) as con:
+    with connection.writer(path) as con:
         first = con.execute("SELECT count(*) FROM hari_kerja").fetchall()
-    with store.writer(path) as con:
-        assert store.migrate(con) == store.SCHEMA_VERSION
+    with connection.writer(path) as con:
+        assert schema.migrate(con) == schema.SCHEMA_VERSION
         assert con.execute("SELECT count(*) FROM hari_kerja").fetchall() == first
         assert con.execute("SELECT count(*) FROM antrian").fetchall() == [(2,)]
 
 
 def test_store_of_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "baru.duckdb"
-    with store.writer(path) as con:
-        store.set_meta(con, "schema_version", str(store.SCHEMA_VERSION + 1))
-    with pytest.raises(RuntimeError, match="lebih baru"), store.writer(path):
+    with connection.writer(path) as con:
+        schema.set_meta(con, "schema_version", str(schema.SCHEMA_VERSION + 1))
+    with pytest.raises(RuntimeError, match="lebih baru"), connection.writer(path):
         pass
-    with store.reader(path) as con:
-        assert store.schema_version(con) == store.SCHEMA_VERSION + 1
+    with connection.reader(path) as con:
+        assert schema.schema_version(con) == schema.SCHEMA_VERSION + 1
 
 
 def test_a_failing_migration_is_rolled_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "s.duckdb"
-    with store.writer(path):
+    with connection.writer(path):
         pass
-    broken = {**store.MIGRATIONS, store.SCHEMA_VERSION + 1: ["CREATE TABLE setengah (a INTEGER)", "SELEKSI 1"]}
-    monkeypatch.setattr(store, "MIGRATIONS", broken)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
-    with pytest.raises(duckdb.ParserException), store.writer(path):
+    broken = {**schema.MIGRATIONS, schema.SCHEMA_VERSION + 1: ["CREATE TABLE setengah (a INTEGER)", "SELEKSI 1"]}
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    with pytest.raises(duckdb.ParserException), connection.writer(path):
         pass
     monkeypatch.undo()
-    with store.reader(path) as con:
-        assert store.schema_version(con) == store.SCHEMA_VERSION
+    with connection.reader(path) as con:
+        assert schema.schema_version(con) == schema.SCHEMA_VERSION
         assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'setengah'").fetchall() == [(0,)]
 
 
 def test_schema_version_of_a_store_never_migrated_is_0(tmp_path: Path) -> None:
     path = tmp_path / "kosong.duckdb"
     duckdb.connect(str(path)).close()
-    with store.reader(path) as con:
-        assert store.schema_version(con) == 0
+    with connection.reader(path) as con:
+        assert schema.schema_version(con) == 0
 
 
 def test_writer_bumps_the_store_version(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
-    assert store.store_version(path) == "none"
-    with store.writer(path):
+    assert connection.store_version(path) == "none"
+    with connection.writer(path):
         pass
-    first = store.store_version(path)
-    with store.writer(path, bump=False):
+    first = connection.store_version(path)
+    with connection.writer(path, bump=False):
         pass
-    assert store.store_version(path) == first
-    with store.writer(path):
+    assert connection.store_version(path) == first
+    with connection.writer(path):
         pass
-    assert store.store_version(path) != first
+    assert connection.store_version(path) != first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.version"]
 
 
@@ -139,13 +139,13 @@ def test_version_3_store_gets_its_completion_workdays_computed(tmp_path: Path) -
     rows = [permohonan_row("A1", office_code="JKT", submitted_at="2025-03-04 09:00", issued_at="2025-03-10 10:00"),
             permohonan_row("A2", office_code="JKT", submitted_at="2025-03-04 09:00", issued_at=None,
                            collected_at=None)]
-    with store.writer(path) as con:
+    with connection.writer(path) as con:
         assert ingest_file(con, "permohonan", write_csv(tmp_path / "p.csv", rows, "permohonan")).rejected == 0
         # back to version 3: the column did not exist
         con.execute("ALTER TABLE permohonan DROP COLUMN completion_workdays")
-        store.set_meta(con, "schema_version", "3")
-    with store.writer(path) as con:
-        assert store.schema_version(con) == store.SCHEMA_VERSION
+        schema.set_meta(con, "schema_version", "3")
+    with connection.writer(path) as con:
+        assert schema.schema_version(con) == schema.SCHEMA_VERSION
         # A1: Tuesday 4 March -> Monday 10 March 2025: 5, 6, 7 and 10 March = 4 working days; A2 not issued yet
         got = con.execute("SELECT application_id, completion_workdays FROM permohonan ORDER BY 1").fetchall()
         assert got == [("A1", 4), ("A2", None)]

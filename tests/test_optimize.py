@@ -10,40 +10,41 @@ from pathlib import Path
 
 import pytest
 
-from kancil import metrics, optimize, store
 from kancil.filters import Filters
+from kancil.metrics import kpis
+from kancil.store import connection, maintenance
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 
 
 def snapshot(db: Path) -> dict:
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         columns = con.execute("SELECT table_name, column_name, data_type, is_nullable FROM duckdb_columns() "
                               "WHERE NOT internal ORDER BY ALL").fetchall()
         rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)  # noqa: S608 - fixed names
-                for t in optimize.PERIOD_COLUMNS}
+                for t in maintenance.PERIOD_COLUMNS}
         return {"columns": columns, "rows": rows,
-                "summary": [metrics.summary(con, f) for f in (WEEK, WEEK.replace(office="TST", lane="prioritas"))]}
+                "summary": [kpis.summary(con, f) for f in (WEEK, WEEK.replace(office="TST", lane="prioritas"))]}
 
 
 def test_optimize_keeps_data_schema_and_numbers(metrics_db, tmp_path):
     db = tmp_path / "copy.duckdb"
     shutil.copyfile(metrics_db, db)
     before = snapshot(db)
-    report = optimize.optimize(db)
-    assert set(report) == set(optimize.PERIOD_COLUMNS)
+    report = maintenance.optimize(db)
+    assert set(report) == set(maintenance.PERIOD_COLUMNS)
     assert snapshot(db) == before
 
 
-@pytest.mark.parametrize("order", sorted(optimize.ORDERS))
+@pytest.mark.parametrize("order", sorted(maintenance.ORDERS))
 def test_rows_are_in_the_chosen_order(demo_db, tmp_path, order):
     db = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_db, db)
-    optimize.optimize(db, order=order)
-    with store.reader(db) as con:
-        for table in optimize.PERIOD_COLUMNS:
-            keys = con.execute(f"SELECT {optimize.order_by(table, order)} FROM {table}").fetchall()  # noqa: S608
+    maintenance.optimize(db, order=order)
+    with connection.reader(db) as con:
+        for table in maintenance.PERIOD_COLUMNS:
+            keys = con.execute(f"SELECT {maintenance.order_by(table, order)} FROM {table}").fetchall()  # noqa: S608
             assert keys == sorted(keys), table
 
 

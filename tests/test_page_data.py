@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit import config
 
-from kancil import store
 from kancil.contract import CONTRACT
-from tests.conftest import app_test
+from kancil.store import connection
+from kancil.store.sql import one
+from tests.helpers import app_test
 
 PAGE = "views/data.py"
 HEADER = ";".join(CONTRACT["antrian"].column_names)
@@ -74,9 +75,9 @@ def test_an_upload_is_guessed_loaded_and_recorded_with_the_user(db):
     assert metrics(at) == {"Baris": "1", "Diterima": "1", "Mengganti": "0", "Ditolak": "0"}
     assert any(s.value == "Semua baris diterima." for s in at.success)
     assert "antrian mei.csv" in [t.value for t in at.text]
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT count(*) FROM antrian")[0] == 9
-        assert store.one(con, "SELECT file_name, loaded_by FROM ingest_batches ORDER BY batch_id DESC LIMIT 1") == (
+    with connection.reader(db) as con:
+        assert one(con, "SELECT count(*) FROM antrian")[0] == 9
+        assert one(con, "SELECT file_name, loaded_by FROM ingest_batches ORDER BY batch_id DESC LIMIT 1") == (
             "antrian mei.csv", "test-supervisor")
     history = at.dataframe[-1].value
     assert history[["Berkas", "Oleh", "Status"]].iloc[0].tolist() == ["antrian mei.csv", "test-supervisor", "dimuat"]
@@ -107,8 +108,8 @@ def test_a_file_missing_a_column_is_refused_naming_it(db):
     assert not at.exception
     assert any("kolom wajib tidak ada di baris judul: `counter`" in e.value for e in at.error)
     assert not at.metric
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT count(*) FROM antrian")[0] == 8
+    with connection.reader(db) as con:
+        assert one(con, "SELECT count(*) FROM antrian")[0] == 8
 
 
 def test_several_files_of_different_kinds_at_once(db):
@@ -120,8 +121,8 @@ def test_several_files_of_different_kinds_at_once(db):
     at.button(key="data_load").click().run()
     assert not at.exception
     assert [m.value for m in at.metric if m.label == "Diterima"] == ["1", "1"]
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT daily_quota FROM kuota WHERE lane = 'percepatan'") == (4,)
+    with connection.reader(db) as con:
+        assert one(con, "SELECT daily_quota FROM kuota WHERE lane = 'percepatan'") == (4,)
 
 
 def test_an_oversized_file_is_explained_and_not_loaded(db):

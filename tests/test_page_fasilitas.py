@@ -15,9 +15,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kancil import fasilitas, metrics, store
 from kancil.filters import Filters
-from tests.conftest import DEMO_END, app_test, metric_values, run_query
+from kancil.metrics import facilities, kpis
+from kancil.store import connection
+from tests.helpers import DEMO_END, app_test, metric_values, run_query
 
 PAGE = "views/fasilitas.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -49,8 +50,8 @@ def test_uses_per_100_eligible_visits(metrics_db):
 
 def test_uses_equal_the_summary(metrics_db):
     for filters in (TST, WEEK, TST.replace(group="lansia")):
-        with store.reader(metrics_db) as con:
-            expected = metrics.summary(con, filters)["facility_uses"]
+        with connection.reader(metrics_db) as con:
+            expected = kpis.summary(con, filters)["facility_uses"]
         rates = run_query(metrics_db, "facility_use_rates", filters)
         assert dict(zip(rates["facility"], rates["uses"], strict=True)) == expected
 
@@ -96,33 +97,33 @@ def test_use_minutes_for_the_median_interval(metrics_db):
 
 def test_equal_windows_around_the_split_day():
     # 11-16 May, split 13 May: 2 days before (11, 12) and 4 from the 13th on -> 2 + 2
-    found = fasilitas.windows(TST, dt.date(2026, 5, 13))
+    found = facilities.windows(TST, dt.date(2026, 5, 13))
     assert found.days == 2
     assert (found.before.date_from, found.before.date_to) == (dt.date(2026, 5, 11), dt.date(2026, 5, 12))
     assert (found.after.date_from, found.after.date_to) == (dt.date(2026, 5, 13), dt.date(2026, 5, 14))
     assert found.before.office == "TST"  # the other filters stay
     # split 16 May: 5 days before, 1 from it on -> 15 May against 16 May
-    found = fasilitas.windows(TST, dt.date(2026, 5, 16))
+    found = facilities.windows(TST, dt.date(2026, 5, 16))
     assert (found.days, found.before.date_from, found.after.date_to) == (1, dt.date(2026, 5, 15),
                                                                          dt.date(2026, 5, 16))
     # nothing before the first day
-    assert fasilitas.windows(TST, dt.date(2026, 5, 11)) is None
+    assert facilities.windows(TST, dt.date(2026, 5, 11)) is None
 
 
 def test_default_split_day():
     # the layout-change day when inside the period (after its first day), else the middle (11 + 6 // 2 = 14 May)
-    assert fasilitas.default_split(TST, dt.date(2026, 5, 13)) == dt.date(2026, 5, 13)
-    assert fasilitas.default_split(TST, dt.date(2026, 5, 11)) == dt.date(2026, 5, 14)
-    assert fasilitas.default_split(TST, dt.date(2026, 4, 6)) == dt.date(2026, 5, 14)
-    assert fasilitas.default_split(TST, None) == dt.date(2026, 5, 14)
+    assert facilities.default_split(TST, dt.date(2026, 5, 13)) == dt.date(2026, 5, 13)
+    assert facilities.default_split(TST, dt.date(2026, 5, 11)) == dt.date(2026, 5, 14)
+    assert facilities.default_split(TST, dt.date(2026, 4, 6)) == dt.date(2026, 5, 14)
+    assert facilities.default_split(TST, None) == dt.date(2026, 5, 14)
     # the period around a change: 13 weeks each side, not past the newest data day
-    assert fasilitas.around(dt.date(2026, 4, 6), dt.date(2026, 11, 28)) == (dt.date(2026, 1, 5),
+    assert facilities.around(dt.date(2026, 4, 6), dt.date(2026, 11, 28)) == (dt.date(2026, 1, 5),
                                                                             dt.date(2026, 7, 5))
-    assert fasilitas.around(dt.date(2026, 4, 6), dt.date(2026, 5, 1)) == (dt.date(2026, 1, 5), dt.date(2026, 5, 1))
+    assert facilities.around(dt.date(2026, 4, 6), dt.date(2026, 5, 1)) == (dt.date(2026, 1, 5), dt.date(2026, 5, 1))
 
 
 def test_before_after_rates_on_the_fixture(metrics_db):
-    found = fasilitas.windows(TST, dt.date(2026, 5, 12))  # 11 May against 12 May
+    found = facilities.windows(TST, dt.date(2026, 5, 12))  # 11 May against 12 May
     before = run_query(metrics_db, "facility_use_rates", found.before).set_index("facility")
     after = run_query(metrics_db, "facility_use_rates", found.after).set_index("facility")
     # wheelchair: 11 May lansia T1 + disabilitas T2 = 2 visits, no use; 12 May lansia T7 = 1 visit, F3 -> 100
@@ -223,7 +224,7 @@ def test_demo_store_story(demo_db):
     at.button(key="fasilitas_show_layout").click().run()
     assert not at.exception
     layout = dt.date(2026, 5, 4)  # 120 days up to 30 June start on 2 March; + 60 days, the next Monday
-    start, stop = fasilitas.around(layout, end)
+    start, stop = facilities.around(layout, end)
     assert at.session_state["f_periode"] == "custom"
     assert at.session_state["f_range"] == (start, stop) == (dt.date(2026, 2, 2), end)
     at = app_test(demo_db, page=PAGE, query={"periode": "custom", "dari": str(start), "sampai": str(stop)})

@@ -15,11 +15,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kancil import kepuasan, metrics, stats, store
 from kancil.filters import Filters
 from kancil.i18n import CATALOGUE, fmt_num
-from tests.conftest import DEMO_END, app_test, run_query, store_summary, table_with
+from kancil.metrics import kpis, satisfaction, stats
+from kancil.store import connection
 from tests.fixtures import load_rows
+from tests.helpers import DEMO_END, app_test, run_query, store_summary, table_with
 
 PAGE = "views/kepuasan.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -97,7 +98,7 @@ def kps_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_headline_equals_the_summary(metrics_db):
-    head = kepuasan.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
+    head = satisfaction.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
     ikm = store_summary(metrics_db, TST)["ikm"]
     assert head["score"] == pytest.approx(TST_SCORE) == pytest.approx(ikm["score"])
     assert head["category"] == ikm["category"] == "C"
@@ -107,27 +108,28 @@ def test_headline_equals_the_summary(metrics_db):
 
 def test_score_with_the_rounded_weight(metrics_db):
     # Σ NRR x 0.11 x 25 = 27.5 x 0.11 x 25 = 75.625 (the exact 1/9 gives 76.39)
-    head = kepuasan.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
+    head = satisfaction.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
     assert head["score_weight_0_11"] == pytest.approx(75.625)
-    with store.reader(metrics_db) as con:
-        assert metrics.ikm(con, TST)["score_weight_0_11"] == pytest.approx(head["score_weight_0_11"])
-    assert metrics.ikm_score_weight_0_11({f"u{i}": 3.0 for i in range(1, 9)} | {"u9": None}) is None
+    with connection.reader(metrics_db) as con:
+        assert kpis.ikm(con, TST)["score_weight_0_11"] == pytest.approx(head["score_weight_0_11"])
+    assert kpis.ikm_score_weight_0_11({f"u{i}": 3.0 for i in range(1, 9)} | {"u9": None}) is None
 
 
 def test_category_names_match_the_regulation():
     # the page's Indonesian category names are metrics.ikm_category_name's
-    for _lower, letter, name in metrics.IKM_CATEGORIES:
-        assert CATALOGUE[f"kepuasan.category.{letter}"][0] == metrics.ikm_category_name(letter) == name
+    for _lower, letter, name in kpis.IKM_CATEGORIES:
+        assert CATALOGUE[f"kepuasan.category.{letter}"][0] == kpis.ikm_category_name(letter) == name
 
 
 def test_elements_lowest_first(metrics_db):
-    frame = kepuasan.elements_lowest_first(run_query(metrics_db, "ikm_elements", TST).iloc[0])
+    frame = satisfaction.elements_lowest_first(run_query(metrics_db, "ikm_elements", TST).iloc[0])
     # u1..u8 = 3.0 (not below the 3.0 line), u9 = 3.5 last
     assert list(frame["element"]) == [f"u{i}" for i in range(1, 10)]
     assert list(frame["nrr"]) == pytest.approx([3.0] * 8 + [3.5])
     assert not frame["below_floor"].any()
     # lane prioritas: u1..u8 = (4+2)/2 = 3.0, u9 = 4.0; lane reguler: all 3.0
-    reguler = kepuasan.elements_lowest_first(run_query(metrics_db, "ikm_elements", TST.replace(lane="reguler")).iloc[0])
+    reguler_row = run_query(metrics_db, "ikm_elements", TST.replace(lane="reguler")).iloc[0]
+    reguler = satisfaction.elements_lowest_first(reguler_row)
     assert list(reguler["nrr"]) == pytest.approx([3.0] * 9)
 
 
@@ -156,8 +158,8 @@ def test_trend_by_month_quarter_and_semester(metrics_db):
 
 def test_trend_scores_equal_the_response_rows(metrics_db):
     rows = run_query(metrics_db, "survey_responses", TST)
-    for bucket, column in kepuasan.BUCKET_COLUMNS.items():
-        by_rows = kepuasan.ikm_by(rows, column)
+    for bucket, column in satisfaction.BUCKET_COLUMNS.items():
+        by_rows = satisfaction.ikm_by(rows, column)
         trend = run_query(metrics_db, "ikm_trend", TST, bucket=bucket)
         assert list(by_rows["score"]) == pytest.approx(list(trend["score"]))
         assert list(by_rows["n"]) == list(trend["responses"])
@@ -168,13 +170,13 @@ def test_survey_responses_have_no_identifiers(metrics_db):
     assert len(rows) == 3
     assert not {"response_id", "ticket_id", "comment", "submitted_at"} & set(rows.columns)
     # S3 left u9 blank: a NaN after conversion, not 0
-    assert kepuasan.answers(rows)[:, 8].tolist()[:2] == [4.0, 3.0]
-    assert pd.isna(kepuasan.answers(rows)[2, 8])
+    assert satisfaction.answers(rows)[:, 8].tolist()[:2] == [4.0, 3.0]
+    assert pd.isna(satisfaction.answers(rows)[2, 8])
 
 
 def test_ikm_by_lane_and_group_with_intervals(metrics_db):
     rows = run_query(metrics_db, "survey_responses", TST)
-    lanes = kepuasan.ikm_by(rows, "lane").set_index("lane")
+    lanes = satisfaction.ikm_by(rows, "lane").set_index("lane")
     # prioritas S1 + S3: 77.78, n = 2; reguler S2: 75.0, n = 1 (no interval from one response)
     assert lanes.loc["prioritas", "score"] == pytest.approx(PRIORITAS_SCORE)
     assert lanes.loc["prioritas", "n"] == 2 and lanes.loc["reguler", "n"] == 1
@@ -187,14 +189,14 @@ def test_ikm_by_lane_and_group_with_intervals(metrics_db):
     # the lane scores equal metrics.summary with that lane filter
     assert lanes.loc["reguler", "score"] == pytest.approx(store_summary(metrics_db, TST.replace(lane="reguler"))["ikm"][
         "score"])
-    groups = kepuasan.ikm_by(rows, "applicant_group").set_index("applicant_group")
+    groups = satisfaction.ikm_by(rows, "applicant_group").set_index("applicant_group")
     assert groups.loc["lansia", "score"] == pytest.approx(PRIORITAS_SCORE)
     assert groups.loc["umum", "score"] == pytest.approx(75.0)
 
 
 def test_missing_lane_is_kept_apart():
     rows = pd.DataFrame({"lane": ["prioritas", None], **{f"u{i}": [4, 2] for i in range(1, 10)}})
-    frame = kepuasan.ikm_by(rows, "lane")
+    frame = satisfaction.ikm_by(rows, "lane")
     assert frame["lane"].iloc[0] == "prioritas" and pd.isna(frame["lane"].iloc[1])
     assert list(frame["score"]) == pytest.approx([100.0, 50.0])
 
@@ -207,16 +209,16 @@ def test_sample_size(metrics_db):
     # 3.841 x 7 x 0.25 / (0.0025 x 6 + 3.841 x 0.25) = 6.722 / 0.975 = 6.89 -> 7: short by 4
     row = run_query(metrics_db, "survey_sample", TST).iloc[0]
     assert (row["responses"], row["applicants"]) == (3, 7)
-    check = kepuasan.sample_check(int(row["responses"]), int(row["applicants"]))
+    check = satisfaction.sample_check(int(row["responses"]), int(row["applicants"]))
     assert check == {"responses": 3, "applicants": 7, "required": 7, "enough": False, "short": 4}
     # lane prioritas: S1, S3 against A1, A2, A3: 3.841 x 3 x 0.25 / (0.005 + 0.960) = 2.98 -> 3
     row = run_query(metrics_db, "survey_sample", TST.replace(lane="prioritas")).iloc[0]
     assert (row["responses"], row["applicants"]) == (2, 3)
-    assert kepuasan.sample_check(2, 3)["required"] == 3
+    assert satisfaction.sample_check(2, 3)["required"] == 3
     # service type hilang_rusak: applicants A4, A5 only; the responses have no service type and stay 3
     row = run_query(metrics_db, "survey_sample", TST.replace(service_type="hilang_rusak")).iloc[0]
     assert (row["responses"], row["applicants"]) == (3, 2)
-    assert kepuasan.sample_check(400, 100_000)["enough"]  # 100,000 applicants need 383
+    assert satisfaction.sample_check(400, 100_000)["enough"]  # 100,000 applicants need 383
 
 
 # ------------------------------------------------------------------------------------------------ info sources

@@ -13,10 +13,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kancil import kuota, metrics, store
 from kancil.filters import Filters
 from kancil.i18n import fmt_pct
-from tests.conftest import DEMO_END, app_test, metric_values, run_query
+from kancil.metrics import kpis, quota
+from kancil.store import connection
+from tests.helpers import DEMO_END, app_test, metric_values, run_query
 
 PAGE = "views/kuota.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -83,8 +84,8 @@ def test_daily_query_over_all_offices(metrics_db):
 ])
 def test_daily_totals_equal_the_summary(metrics_db, filters):
     """One definition: the page's daily query summed per lane gives summary()["quota"] for the same filters."""
-    with store.reader(metrics_db) as con:
-        expected = metrics.summary(con, filters)["quota"]
+    with connection.reader(metrics_db) as con:
+        expected = kpis.summary(con, filters)["quota"]
     daily = run_query(metrics_db, "quota_daily", filters)
     totals = lane_totals(daily, tuple(expected))
     assert set(totals) == set(expected)
@@ -108,8 +109,8 @@ def test_time_the_priority_quota_was_reached(metrics_db):
 def test_reached_days_are_the_summary_over_quota_days(metrics_db):
     # with the group filter lansia only T1 counts on 11 May: 1 of 2, no longer over quota
     assert run_query(metrics_db, "quota_reached_time", TST.replace(group="lansia")).empty
-    with store.reader(metrics_db) as con:
-        assert metrics.summary(con, TST.replace(group="lansia"))["quota"]["prioritas"]["over_quota_days"] == 0
+    with connection.reader(metrics_db) as con:
+        assert kpis.summary(con, TST.replace(group="lansia"))["quota"]["prioritas"]["over_quota_days"] == 0
 
 
 def test_ticket_mix_by_lane(metrics_db):
@@ -146,15 +147,15 @@ def test_coverage_ignores_the_lane_filter_and_may_be_empty(metrics_db):
 
 
 def test_calendar_grid_and_date_ticks(metrics_db):
-    grid = kuota.calendar_grid(run_query(metrics_db, "quota_daily", TST)[lambda d: d["lane"] == "prioritas"])
+    grid = quota.calendar_grid(run_query(metrics_db, "quota_daily", TST)[lambda d: d["lane"] == "prioritas"])
     # one week (Monday 11 May), Monday-Friday rows; 14 and 15 May are no quota days (empty)
     assert list(grid.columns) == [dt.date(2026, 5, 11)]
     assert grid[dt.date(2026, 5, 11)].tolist()[:3] == [1.5, 0.5, 0.0]
     assert grid[dt.date(2026, 5, 11)].isna().tolist() == [False, False, False, True, True]
-    values, labels = kuota.date_ticks(dt.date(2026, 5, 1), dt.date(2026, 5, 31), "id")
+    values, labels = quota.date_ticks(dt.date(2026, 5, 1), dt.date(2026, 5, 31), "id")
     assert values[0] == dt.date(2026, 5, 4) and labels[0] == "4 Mei 2026"
-    values, _ = kuota.date_ticks(dt.date(2024, 11, 29), dt.date(2026, 11, 28), "en")
-    assert values[0] == dt.date(2024, 12, 1) and len(values) <= kuota.MAX_TICKS
+    values, _ = quota.date_ticks(dt.date(2024, 11, 29), dt.date(2026, 11, 28), "en")
+    assert values[0] == dt.date(2024, 12, 1) and len(values) <= quota.MAX_TICKS
 
 
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
@@ -245,8 +246,8 @@ def test_demo_store_default_view(demo_db):
     at.run()
     assert not at.exception
     end = dt.date.fromisoformat(DEMO_END)
-    with store.reader(demo_db) as con:
-        s = metrics.summary(con, Filters(end - dt.timedelta(days=29), end))
+    with connection.reader(demo_db) as con:
+        s = kpis.summary(con, Filters(end - dt.timedelta(days=29), end))
     shown = metric_values(at)
     for lane in LANES:
         assert shown[f"Keterisian {lane.capitalize()}"] == [fmt_pct(s["quota"][lane]["fill_rate"], "id", 1)]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kancil import store
-from tests.conftest import app_test
+from kancil.store import connection
+from kancil.store.sql import one
+from tests.helpers import app_test
 
 PAGE = "views/pengaturan.py"
 
@@ -100,8 +101,8 @@ def test_a_target_change_is_versioned_and_applies_on_the_briefing_at_once(db):
     history = table(at, "Waktu")
     assert history[["Oleh", "Apa", "Nilai lama", "Nilai baru"]].iloc[0].tolist() == [
         "test-supervisor", "Target tunggu prioritas (menit)", "15", "20"]
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT old_value, new_value, changed_by FROM pengaturan_riwayat") == (
+    with connection.reader(db) as con:
+        assert one(con, "SELECT old_value, new_value, changed_by FROM pengaturan_riwayat") == (
             "15", "20", "test-supervisor")
     briefing = app_test(db, role="supervisor", query=day)  # the store version moved: no stale cache
     assert not any("di atas target" in w.value and "p90" in w.value for w in briefing.warning)
@@ -119,9 +120,9 @@ def test_a_closed_day_through_the_page_is_recorded(db):
     assert [s.value for s in at.success] == ["Hari Tutup 12 Mei 2026 ditambahkan; kalender diperbarui."]
     assert table(at, "Tanggal")[["Tanggal", "Kantor", "Jenis"]].values.tolist()[0] == ["16 Mei 2026", "Semua kantor",
                                                                                       "Layanan tambahan"]
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT action, changed_by FROM kalender_riwayat") == ("tambah", "test-supervisor")
-        assert store.one(con, "SELECT is_workday FROM hari_kerja WHERE office_code = 'TST' "
+    with connection.reader(db) as con:
+        assert one(con, "SELECT action, changed_by FROM kalender_riwayat") == ("tambah", "test-supervisor")
+        assert one(con, "SELECT is_workday FROM hari_kerja WHERE office_code = 'TST' "
                               "AND tanggal = DATE '2026-05-12'") == (False,)
     # and removed again
     pick = at.selectbox(key="settings_remove_pick")
@@ -130,7 +131,7 @@ def test_a_closed_day_through_the_page_is_recorded(db):
     submit(at, "Hapus")
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["Hari Tutup 12 Mei 2026 dihapus; kalender diperbarui."]
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         assert [r[0] for r in con.execute("SELECT action FROM kalender_riwayat ORDER BY changed_at").fetchall()] == [
             "tambah", "hapus"]
 
@@ -141,9 +142,9 @@ def test_cuti_bersama_toggle_through_the_page(db):
     submit(at, "Simpan")
     assert not at.exception
     assert [s.value for s in at.success] == ["Cuti bersama kini dihitung sebagai hari kerja; kalender diperbarui."]
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         # A1 13 -> 18 May: with 15 May a working day, 2 working days instead of 1
-        assert store.one(con, """SELECT b.workday_index - a.workday_index FROM hari_kerja a, hari_kerja b
+        assert one(con, """SELECT b.workday_index - a.workday_index FROM hari_kerja a, hari_kerja b
                                  WHERE a.office_code = 'TST' AND b.office_code = 'TST'
                                    AND a.tanggal = DATE '2026-05-13' AND b.tanggal = DATE '2026-05-18'""") == (2,)
     assert table(at, "Waktu")[["Apa", "Nilai lama", "Nilai baru"]].iloc[0].tolist() == [

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kancil import admin, store
-from tests.conftest import app_test
+from kancil.admin import changes
+from kancil.store import connection
+from kancil.store.sql import one
+from tests.helpers import app_test
 
 PAGE = "views/pengguna.py"
 PASSWORD = "rahasia-kantor-1"
@@ -19,9 +21,9 @@ def db(metrics_db: Path, tmp_path: Path) -> Path:
     """A copy of the fixture store with two accounts: the signed-in admin of app_test and a supervisor."""
     copy = tmp_path / "store.duckdb"
     shutil.copy(metrics_db, copy)
-    with store.writer(copy, bump=False) as con:
-        admin.create_account(con, "setup", "test-admin", "admin", "Admin Uji", PASSWORD, PASSWORD)
-        admin.create_account(con, "setup", "sri", "supervisor", "Sri Wahyuni", PASSWORD, PASSWORD)
+    with connection.writer(copy, bump=False) as con:
+        changes.create_account(con, "setup", "test-admin", "admin", "Admin Uji", PASSWORD, PASSWORD)
+        changes.create_account(con, "setup", "sri", "supervisor", "Sri Wahyuni", PASSWORD, PASSWORD)
     return copy
 
 
@@ -64,8 +66,8 @@ def test_an_account_is_added_and_the_passwords_are_not_kept(db):
     rows = accounts(at).iloc[:, :6].values.tolist()
     assert ["budi", "Auditor", "Budi Santoso", "kata sandi", "ya", "test-admin"] in rows
     assert at.text_input(key="users_password").value == ""
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT password_hash LIKE '$argon2%' FROM pengguna WHERE username = 'budi'") == (True,)
+    with connection.reader(db) as con:
+        assert one(con, "SELECT password_hash LIKE '$argon2%' FROM pengguna WHERE username = 'budi'") == (True,)
 
 
 def test_an_sso_account_needs_an_email_address_and_no_password(db):
@@ -100,8 +102,8 @@ def test_the_admin_cannot_deactivate_themselves(db):
     at.selectbox(key="users_pick").set_value(1).run()  # test-admin, the signed-in user
     at.button(key="users_toggle").click().run()
     assert [e.value for e in at.error] == ["Anda tidak dapat menonaktifkan akun Anda sendiri."]
-    with store.reader(db) as con:
-        assert store.one(con, "SELECT active FROM pengguna WHERE username = 'test-admin'") == (True,)
+    with connection.reader(db) as con:
+        assert one(con, "SELECT active FROM pengguna WHERE username = 'test-admin'") == (True,)
 
 
 def test_the_page_in_english(db):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kancil import briefing, metrics, store
+from kancil.briefing import morning
 from kancil.filters import Filters
-from tests.conftest import app_test, metric_values
+from kancil.metrics import kpis
+from kancil.store import connection
+from tests.helpers import app_test, metric_values
 
 DAY = {"hari": "2026-05-11", "kantor": "TST"}
 
@@ -14,8 +16,8 @@ DAY = {"hari": "2026-05-11", "kantor": "TST"}
 def test_briefing_numbers_equal_the_summary(metrics_db):
     at = app_test(metrics_db, query=DAY)
     assert not at.exception
-    with store.reader(metrics_db) as con:
-        s = metrics.summary(con, Filters(dt.date(2026, 5, 11), dt.date(2026, 5, 11), office="TST"))
+    with connection.reader(metrics_db) as con:
+        s = kpis.summary(con, Filters(dt.date(2026, 5, 11), dt.date(2026, 5, 11), office="TST"))
     shown = metric_values(at)
     # per lane in the order prioritas, reguler, percepatan; quota on 11 May: prioritas 2, reguler 10, none
     assert s["tickets"] == {"prioritas": 3, "reguler": 1, "percepatan": 0}
@@ -47,10 +49,10 @@ def test_vulnerable_applicants_in_reguler_are_flagged(metrics_db):
 
 
 def test_default_day_is_the_last_working_day(metrics_db):
-    with store.reader(metrics_db) as con:
+    with connection.reader(metrics_db) as con:
         # 14 May is Ascension Day, 15 May its cuti bersama, 16-17 May the weekend
-        assert briefing.default_day(con, dt.date(2026, 5, 17)) == dt.date(2026, 5, 13)
-        assert briefing.default_day(con, dt.date(2026, 5, 13), "TST") == dt.date(2026, 5, 13)
+        assert morning.default_day(con, dt.date(2026, 5, 17)) == dt.date(2026, 5, 13)
+        assert morning.default_day(con, dt.date(2026, 5, 13), "TST") == dt.date(2026, 5, 13)
 
 
 def test_briefing_in_english(metrics_db):

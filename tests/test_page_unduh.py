@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kancil import export, store
-from tests.conftest import app_test
+from kancil.export import downloads
+from kancil.store import connection
+from tests.helpers import app_test
 
 UNDUH = "views/unduh.py"
 LOG = "views/log_unduhan.py"
@@ -31,7 +32,7 @@ def db(metrics_db: Path, tmp_path: Path) -> Path:
 
 
 def log_rows(path: Path) -> list[dict]:
-    with store.reader(path) as con:
+    with connection.reader(path) as con:
         cur = con.execute("SELECT * FROM unduhan_log ORDER BY downloaded_at")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -113,7 +114,7 @@ def test_a_filter_the_dataset_has_no_column_for_is_announced(metrics_db):
 
 
 def test_xlsx_over_the_limit_offers_no_download(db, monkeypatch):
-    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 5)
+    monkeypatch.setattr(downloads, "XLSX_MAX_ROWS", 5)
     at = app_test(db, role="auditor", page=UNDUH, query=WEEK, state={"unduh_format": "xlsx"})
     assert not at.exception
     assert any("melebihi batas XLSX" in w.value and "CSV atau Parquet" in w.value for w in at.warning)
@@ -198,7 +199,7 @@ def test_ingest_history_with_a_preset_runs_on_to_today(metrics_db):
 
 
 def test_over_a_parquet_export_the_page_says_downloads_come_from_the_store(metrics_db, tmp_path, monkeypatch):
-    from kancil import parquet_export
+    from kancil.export import parquet as parquet_export
 
     parquet_export.export(metrics_db, tmp_path / "pq")
     monkeypatch.setenv("KANCIL_PARQUET_DIR", str(tmp_path / "pq"))

@@ -14,11 +14,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kancil import metrics, settings, store, waktu
+from kancil.admin import changes
 from kancil.filters import Filters
 from kancil.i18n import fmt_num
-from tests.conftest import DEMO_END, app_test, metric_values, run_query, table_with
+from kancil.metrics import kpis, turnaround
+from kancil.store import connection, settings
 from tests.fixtures import load_rows
+from tests.helpers import DEMO_END, app_test, metric_values, run_query, table_with
 
 PAGE = "views/waktu_layanan.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -116,9 +118,9 @@ def test_settings_query_and_effective_values(metrics_db):
     assert settings.effective(frame) == settings.DEFAULTS
     changed = settings.effective(pd.DataFrame({"key": ["target_wait_prioritas", "unknown"], "value": ["20", "x"]}))
     assert changed["target_wait_prioritas"] == "20" and "unknown" not in changed
-    assert waktu.wait_targets(changed) == {"target_prioritas": 20.0, "target_reguler": 60.0,
+    assert turnaround.wait_targets(changed) == {"target_prioritas": 20.0, "target_reguler": 60.0,
                                            "target_percepatan": 30.0}
-    assert waktu.completion_targets(settings.DEFAULTS) == {"target_days": 4.0, "target_days_percepatan": 0.0}
+    assert turnaround.completion_targets(settings.DEFAULTS) == {"target_days": 4.0, "target_days_percepatan": 0.0}
 
 
 # ------------------------------------------------------------------------------------------------ queue queries
@@ -148,8 +150,8 @@ def test_wait_target_is_a_parameter(metrics_db):
 
 
 def test_percentile_medians_equal_the_summary(metrics_db):
-    with store.reader(metrics_db) as con:
-        summary = metrics.summary(con, TST)
+    with connection.reader(metrics_db) as con:
+        summary = kpis.summary(con, TST)
     frame = run_query(metrics_db, "wait_service_percentiles", TST, **TARGETS)
     for lane in ("prioritas", "reguler"):
         assert row(frame, measure="wait", lane=lane)["median"] == summary["wait_minutes"][lane]["median"]
@@ -159,7 +161,7 @@ def test_percentile_medians_equal_the_summary(metrics_db):
 def test_median_intervals_from_value_counts(metrics_db):
     counts = run_query(metrics_db, "wait_value_counts", TST)
     assert row(counts, measure="wait", lane="prioritas", minutes=40.0)["tickets"] == 1
-    ci = waktu.median_intervals(counts, ["measure", "lane"], "minutes", "tickets")
+    ci = turnaround.median_intervals(counts, ["measure", "lane"], "minutes", "tickets")
     # fewer than 6 values: the interval is the range; the medians are the linear ones of the summary
     assert row(ci, measure="wait", lane="prioritas") == pytest.approx(
         {"measure": "wait", "lane": "prioritas", "n": 4, "median": 15.0, "ci_low": 5.0, "ci_high": 40.0,
@@ -168,7 +170,7 @@ def test_median_intervals_from_value_counts(metrics_db):
     # repeated values are rebuilt exactly: 1, 1, 1, 2, 2, 3, 3, 4, 5, 9 -> median 2.5; n = 10: ranks
     # 5 -/+ 1.96*sqrt(10)/2 = 1.90..8.10 -> floor 1, ceil 9 (0-based) -> 1 and 9
     many = pd.DataFrame({"g": ["a"] * 6, "v": [1, 2, 3, 4, 5, 9], "c": [3, 2, 2, 1, 1, 1]})
-    assert row(waktu.median_intervals(many, ["g"], "v", "c"), g="a") == pytest.approx(
+    assert row(turnaround.median_intervals(many, ["g"], "v", "c"), g="a") == pytest.approx(
         {"g": "a", "n": 10, "median": 2.5, "ci_low": 1.0, "ci_high": 9.0, "small_n": True})
 
 
@@ -270,9 +272,9 @@ def test_completion_value_counts(metrics_db):
         {"lane": "prioritas", "bap_required": False, "completion_workdays": 2, "applications": 1, "share": 1 / 3,
          "group_applications": 3})
     assert row(frame, lane="reguler", bap_required=True)["completion_workdays"] == 3  # A5 is not issued
-    ci = waktu.median_intervals(frame, ["lane"], "completion_workdays", "applications")
-    with store.reader(metrics_db) as con:
-        summary = metrics.summary(con, TST)
+    ci = turnaround.median_intervals(frame, ["lane"], "completion_workdays", "applications")
+    with connection.reader(metrics_db) as con:
+        summary = kpis.summary(con, TST)
     for lane in ("prioritas", "reguler", "percepatan"):  # every issued application, BAP included
         assert row(ci, lane=lane)["median"] == summary["completion_workdays"][lane]["median"]
         assert row(ci, lane=lane)["n"] == summary["completion_workdays"][lane]["n"]
@@ -288,16 +290,16 @@ def test_bap_share_and_duration(metrics_db):
 
 
 def test_completion_finding(metrics_db, ovt_db):
-    with store.reader(metrics_db) as con:
-        faster = waktu.completion_finding(metrics.summary(con, TST)["completion_workdays"])
+    with connection.reader(metrics_db) as con:
+        faster = turnaround.completion_finding(kpis.summary(con, TST)["completion_workdays"])
     # prioritas median 1 vs reguler 2.5
     assert faster == {"not_faster": False, "prioritas": 1.0, "reguler": 2.5, "percepatan": 0.0, "n_prioritas": 3,
                       "n_reguler": 2, "small": True}
-    with store.reader(ovt_db) as con:
-        found = waktu.completion_finding(metrics.summary(con, OVT)["completion_workdays"])
+    with connection.reader(ovt_db) as con:
+        found = turnaround.completion_finding(kpis.summary(con, OVT)["completion_workdays"])
     # OVT, BAP included as in the summary: prioritas 3, 4, 6 -> 4; reguler 2, 3, 4 -> 3; percepatan 0, 1 -> 0.5
     assert found["not_faster"] and (found["prioritas"], found["reguler"], found["percepatan"]) == (4.0, 3.0, 0.5)
-    assert waktu.completion_finding({"prioritas": {"n": 0, "median": None, "p90": None}}) is None
+    assert turnaround.completion_finding({"prioritas": {"n": 0, "median": None, "p90": None}}) is None
 
 
 def test_completion_compliance_on_the_extra_store(ovt_db):
@@ -358,8 +360,8 @@ def test_page_medians_equal_the_summary(metrics_db):
     assert not at.exception
     assert at.title[0].value == "Waktu layanan"
     shown = metric_values(at)
-    with store.reader(metrics_db) as con:
-        s = metrics.summary(con, TST)
+    with connection.reader(metrics_db) as con:
+        s = kpis.summary(con, TST)
     lanes = ("prioritas", "reguler", "percepatan")
     # prioritas wait 15, reguler 45, no percepatan ticket; completion 1, 2.5 and 0 working days
     assert shown["Prioritas: tunggu median"] == ["15,0 mnt"]
@@ -456,9 +458,9 @@ def test_demo_store_default_view(demo_db):
     """The default view on a demo store (30 days up to 30 June 2026): no error, KPIs equal the summary."""
     at = app_test(demo_db, page=PAGE)
     assert not at.exception
-    with store.reader(demo_db) as con:
+    with connection.reader(demo_db) as con:
         end = dt.date.fromisoformat(DEMO_END)
-        s = metrics.summary(con, Filters(end - dt.timedelta(days=29), end))
+        s = kpis.summary(con, Filters(end - dt.timedelta(days=29), end))
     assert kpi(at, "tunggu median") == [
         f"{fmt_num(s['wait_minutes'][lane]['median'], 'id', 1)} mnt" for lane in ("prioritas", "reguler",
                                                                                   "percepatan")]
@@ -472,8 +474,8 @@ def test_targets_come_from_the_settings(metrics_db, tmp_path):
     """A target changed on the settings page reaches the queries as a parameter (and the captions)."""
     db = tmp_path / "changed.duckdb"
     shutil.copy(metrics_db, db)
-    with store.writer(db) as con:
-        settings.set_setting(con, "target_wait_prioritas", "9", who="test")
+    with connection.writer(db) as con:
+        changes.change_setting(con, "test", "target_wait_prioritas", "9")
     at = app_test(db, page=PAGE, query=TST_QUERY)
     assert not at.exception
     table = table_with(at, "Ukuran")

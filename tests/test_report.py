@@ -18,15 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from kancil import briefing, cli, report, store
+from kancil import cli, config
+from kancil.briefing import morning, printout
 from kancil.filters import Filters
 from kancil.i18n import fmt_num, t
-from tests.conftest import app_test
+from kancil.store import connection
+from tests.helpers import app_test
 
 DAY = dt.date(2026, 5, 11)
 LANES = ("prioritas", "reguler", "percepatan")
-needs_chromium = pytest.mark.skipif(not report.CHROMIUM.exists(),
-                                    reason=f"PDF needs Chromium at {report.CHROMIUM}, which is not installed")
+needs_chromium = pytest.mark.skipif(not config.chromium().exists(),
+                                    reason=f"PDF needs Chromium at {config.chromium()}, which is not installed")
 
 
 class Cells(HTMLParser):
@@ -64,8 +66,8 @@ def cells(html: str) -> dict[tuple[str, str], str]:
 
 
 def build(db: Path, day: dt.date = DAY, office: str | None = "TST") -> dict:
-    with store.reader(db) as con:
-        return briefing.build(con, day, Filters(day, day, office=office))
+    with connection.reader(db) as con:
+        return morning.build(con, day, Filters(day, day, office=office))
 
 
 def pdf_pages(path: Path) -> int:
@@ -102,10 +104,10 @@ def test_html_numbers_equal_the_briefing_build(metrics_db, tmp_path):
 
 def test_attention_list_is_the_pages(metrics_db):
     data = build(metrics_db)
-    html = report.render_html(data)
+    html = printout.render_html(data)
     assert data["attention"], "the fixture day has findings"
     for item in data["attention"]:
-        assert briefing.attention_text(item, "id") in html
+        assert morning.attention_text(item, "id") in html
     assert "p90 19,0 menit, di atas target 15,0 menit" in html
 
 
@@ -115,7 +117,7 @@ def test_the_page_and_the_report_show_the_same_numbers(metrics_db):
     page: dict[str, list[str]] = {}
     for m in at.metric:
         page.setdefault(m.label, []).append(m.value)
-    shown = cells(report.render_html(build(metrics_db)))
+    shown = cells(printout.render_html(build(metrics_db)))
     assert page["Tiket/kuota"] == [shown[(lane, "tq")] for lane in LANES]
     assert page["Tunggu median"] == [shown[(lane, "median")] for lane in LANES]
     assert page["Tunggu p90"] == [shown[(lane, "p90")] for lane in LANES]
@@ -125,7 +127,7 @@ def test_the_page_and_the_report_show_the_same_numbers(metrics_db):
 
 
 def test_english_uses_english_numbers(metrics_db):
-    html = report.render_html(build(metrics_db), "en")
+    html = printout.render_html(build(metrics_db), "en")
     assert cells(html)[("ikm", "score")] == "87.50 (B)"
     assert "Morning Briefing" in html and "Needs attention" in html
 
@@ -134,7 +136,7 @@ def test_english_uses_english_numbers(metrics_db):
 
 
 def test_html_is_self_contained(metrics_db):
-    html = report.render_html(build(metrics_db), demo=True)
+    html = printout.render_html(build(metrics_db), demo=True)
     lowered = html.lower()
     assert "http://" not in lowered and "https://" not in lowered
     assert "<script" not in lowered and "<link" not in lowered and "@import" not in lowered
@@ -149,15 +151,15 @@ def test_data_text_is_escaped(metrics_db):
     data["attention"].append({"rule": "facility_idle", "page": "fasilitas",
                               "values": {"facility": "<script>alert(1)</script>", "days": 5}})
     data["filters"]["office"] = '<img src=x onerror="alert(2)">'
-    html = report.render_html(data, notes=["<b>catatan</b>"])
+    html = printout.render_html(data, notes=["<b>catatan</b>"])
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img" not in html and "&lt;img src=x" in html
     assert "<b>catatan</b>" not in html and "&lt;b&gt;catatan&lt;/b&gt;" in html
 
 
 def test_labels_inside_the_charts_are_escaped(metrics_db, monkeypatch):
-    monkeypatch.setattr(report, "code_label", lambda code, lang="id": f"<script>{code}</script>")
-    html = report.render_html(build(metrics_db))
+    monkeypatch.setattr(printout, "code_label", lambda code, lang="id": f"<script>{code}</script>")
+    html = printout.render_html(build(metrics_db))
     assert "<script" not in html
     charts = "".join(re.findall(r"<svg.*?</svg>", html, re.S))
     assert "&lt;script&gt;prioritas&lt;/script&gt;" in charts
@@ -190,7 +192,7 @@ def test_a_long_attention_list_still_fits_one_page(metrics_db, tmp_path):
     data = copy.deepcopy(build(metrics_db))
     long_rule = {"rule": "vulnerable_reguler", "page": "kuota", "values": {"share": 0.123, "count": 1234}}
     data["attention"] = [long_rule] * 20
-    out = report.write_report(data, tmp_path / "long.pdf", notes=["Catatan satu.", "Catatan dua."], demo=True)
+    out = printout.write_report(data, tmp_path / "long.pdf", notes=["Catatan satu.", "Catatan dua."], demo=True)
     assert pdf_pages(out) == 1
 
 
@@ -220,13 +222,13 @@ def test_cli_refuses_a_working_day_without_tickets(metrics_db, tmp_path, capsys)
 
 def test_cli_default_day_is_the_last_working_day_before_today(metrics_db, tmp_path, monkeypatch, capsys):
     out = tmp_path / "brief.html"
-    monkeypatch.setattr(report, "_today", lambda: dt.date(2026, 5, 12))
+    monkeypatch.setattr(printout, "_today", lambda: dt.date(2026, 5, 12))
     assert run_cli(metrics_db, "--out", str(out)) == 0
     assert "Senin, 11 Mei 2026" in out.read_text(encoding="utf-8")
     # On Monday 18 May: Sunday, Saturday, the cuti bersama (15) and Ascension Day (14) are passed over
-    monkeypatch.setattr(report, "_today", lambda: dt.date(2026, 5, 18))
-    with store.reader(metrics_db) as con:
-        assert report.briefing_day(con, "TST") == dt.date(2026, 5, 13)
+    monkeypatch.setattr(printout, "_today", lambda: dt.date(2026, 5, 18))
+    with connection.reader(metrics_db) as con:
+        assert printout.briefing_day(con, "TST") == dt.date(2026, 5, 13)
 
 
 @pytest.mark.parametrize("name", ["brief.txt", "brief", "brief.htm"])
@@ -247,8 +249,8 @@ def test_cli_refuses_an_unknown_office_and_a_missing_folder(metrics_db, tmp_path
 
 
 def test_write_briefing_without_office_covers_all_offices(metrics_db, tmp_path):
-    out = report.write_briefing(metrics_db, DAY, tmp_path / "all.html")
+    out = printout.write_briefing(metrics_db, DAY, tmp_path / "all.html")
     shown = cells(out.read_text(encoding="utf-8"))
     assert shown[("prioritas", "tq")] == "4/3"  # TST 3 + OTH 1 tickets, quota 2 + 1
-    with pytest.raises(report.ReportError):
-        report.write_briefing(metrics_db, DAY, tmp_path / "all.docx")
+    with pytest.raises(printout.ReportError):
+        printout.write_briefing(metrics_db, DAY, tmp_path / "all.docx")

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kancil import metrics, queries, store
+from kancil.export.safe import neutralise
 from kancil.filters import Filters
-from kancil.safe_export import neutralise
-from tests.conftest import ROOT, app_test
+from kancil.metrics import kpis
+from kancil.store import connection, queries
+from kancil.store.sql import one
+from tests.helpers import ROOT, app_test
 
 INJECTIONS = [
     "TST' OR '1'='1",
@@ -27,11 +29,11 @@ WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
 @pytest.mark.parametrize("attack", INJECTIONS)
 @pytest.mark.parametrize("field", ["office", "lane", "group", "service_type", "channel"])
 def test_filter_values_are_bound_never_executed(metrics_db, field, attack):
-    with store.reader(metrics_db) as con:
-        result = metrics.summary(con, WEEK.replace(**{field: attack}))
+    with connection.reader(metrics_db) as con:
+        result = kpis.summary(con, WEEK.replace(**{field: attack}))
         # a value that is not a code matches nothing, and the store is untouched
         assert sum(result["tickets"].values()) == 0 if field != "lane" else result["tickets"] == {attack: 0}
-        assert store.one(con, "SELECT count(*) FROM antrian")[0] == 8
+        assert one(con, "SELECT count(*) FROM antrian")[0] == 8
 
 
 def test_every_query_file_uses_only_named_parameters():
@@ -55,8 +57,8 @@ def test_url_parameters_with_injections_fall_back_to_defaults(metrics_db, attack
     notice = [i.value for i in at.info if "tautan tidak dikenal" in i.value]
     assert notice, "a bad link gets a notice"
     assert at.query_params.get("kantor") is None and at.query_params.get("periode") == "30h"
-    with store.reader(metrics_db) as con:
-        assert store.one(con, "SELECT count(*) FROM antrian")[0] == 8
+    with connection.reader(metrics_db) as con:
+        assert one(con, "SELECT count(*) FROM antrian")[0] == 8
 
 
 def test_no_page_or_module_renders_html_from_data():

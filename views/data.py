@@ -1,7 +1,7 @@
 """Data: upload the office's export files in the browser, see what was stored or rejected and why, and how fresh
 every kind of data is.
 
-The page is thin: guessing the kind reads only the header (kancil/ingest_guess.py), loading is
+The page is thin: guessing the kind reads only the header (kancil/ingest/guess.py), loading is
 ``admin.ingest_upload`` (the same ``ingest_file`` as the command line, recorded with the user), the history and
 freshness are queries. File names, header names and cell values come from the user's file: they are shown as
 plain text (st.text, st.dataframe), never as markdown.
@@ -12,11 +12,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kancil import admin, signin, ui
+from kancil.admin import uploads
 from kancil.contract import KINDS
+from kancil.export.safe import neutralise_frame
 from kancil.i18n import fmt_date, fmt_datetime, fmt_num
-from kancil.ingest_guess import guess_file, missing_columns, read_header
-from kancil.safe_export import neutralise_frame
+from kancil.ingest.guess import guess_file, missing_columns, read_header
+from kancil.web import signin, ui
 
 HISTORY_ROWS = 50
 REJECTS_SHOWN = 1000
@@ -38,7 +39,7 @@ def uploader() -> list:
     """The upload widget. Streamlit refuses a file of another type or over the limit in the widget itself (the
     browser never sends it); ``admin.upload_problem`` checks both again on the server before loading."""
     key = f"data_upload_{st.session_state.get('data_upload_n', 0)}"
-    files = st.file_uploader(ui.tr("data.upload"), type=[s.lstrip(".") for s in admin.UPLOAD_SUFFIXES],
+    files = st.file_uploader(ui.tr("data.upload"), type=[s.lstrip(".") for s in uploads.UPLOAD_SUFFIXES],
                              accept_multiple_files=True, key=key)
     st.caption(ui.tr("data.limits", max=fmt_num(max_mb, lang)))
     return list(files or [])
@@ -56,8 +57,8 @@ def choose_kinds(files: list) -> list[tuple[object, str | None]]:
     chosen = []
     for n, upload in enumerate(files, start=1):
         name_col, kind_col = st.columns([3, 2], vertical_alignment="center")
-        name_col.text(f"{n}. {admin.safe_file_name(upload.name)}  ({fmt_num(upload.size / 1024, lang, 1)} KB)")
-        problem = admin.upload_problem(upload.name, upload.size, max_mb)
+        name_col.text(f"{n}. {uploads.safe_file_name(upload.name)}  ({fmt_num(upload.size / 1024, lang, 1)} KB)")
+        problem = uploads.upload_problem(upload.name, upload.size, max_mb)
         if problem is not None:
             kind_col.error(ui.tr("data.file_problem", n=n, reason=ui.tr(problem.key, **problem.values)))
             continue
@@ -78,10 +79,10 @@ def load(chosen: list[tuple[object, str | None]]) -> None:
     results = []
     for upload, kind in chosen:
         data = upload.getvalue()
-        with st.spinner(ui.tr("data.loading", name=admin.safe_file_name(upload.name)), show_time=True):
-            result = admin.ingest_upload(upload.name, data, kind, user.username, ui.db_path(), max_mb)
+        with st.spinner(ui.tr("data.loading", name=uploads.safe_file_name(upload.name)), show_time=True):
+            result = uploads.ingest_upload(upload.name, data, kind, user.username, ui.db_path(), max_mb)
         missing = missing_columns(read_header(upload.name, data), kind) if result.refused else []
-        csv = admin.rejected_rows_csv(upload.name, data, result) if result.rejected and not result.refused else None
+        csv = uploads.rejected_rows_csv(upload.name, data, result) if result.rejected and not result.refused else None
         results.append({"result": result, "missing": missing, "csv": csv})
     st.session_state[RESULTS_KEY] = results
     st.session_state["data_upload_n"] = st.session_state.get("data_upload_n", 0) + 1
@@ -113,7 +114,7 @@ def show_result(n: int, entry: dict) -> None:
             st.success(ui.tr("data.all_stored"))
             return
         st.warning(ui.tr("data.some_rejected", n=fmt_num(result.rejected, lang)))
-        problems = admin.rejects_frame(result)
+        problems = uploads.rejects_frame(result)
         if len(problems) > REJECTS_SHOWN:
             st.caption(ui.tr("data.rejects_more", shown=fmt_num(REJECTS_SHOWN, lang), n=fmt_num(len(problems), lang)))
         st.dataframe(problems.head(REJECTS_SHOWN).rename(columns={c: ui.tr(f"data.col.{c}") for c in problems}),

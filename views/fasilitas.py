@@ -16,11 +16,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from kancil import fasilitas, stats, ui
-from kancil.charts import CHART_HEIGHT, FONT_SIZE, styled
 from kancil.contract import FACILITIES
 from kancil.i18n import code_label, fmt_date, fmt_weekday
-from kancil.ui import clean, count, num, tr
+from kancil.metrics import facilities, stats
+from kancil.web import ui
+from kancil.web.charts import CHART_HEIGHT, FONT_SIZE, styled
+from kancil.web.ui import clean, count, num, tr
 
 FACILITY_COLOR = "#0b5394"
 BEFORE_COLOR = "#9fc5e8"
@@ -211,7 +212,7 @@ def layout_day() -> dt.date | None:
 
 def show_layout_period(day: dt.date) -> None:
     """Set the sidebar period to a custom range around the layout change (a button's callback, before the rerun)."""
-    start, end = fasilitas.around(day, info["anchor"])
+    start, end = facilities.around(day, info["anchor"])
     st.session_state["f_periode"] = "custom"
     st.session_state["f_range"] = (start, end)
 
@@ -221,7 +222,7 @@ def split_picker() -> dt.date | None:
         st.info(tr("fasilitas.ba.too_short"))
         return None
     layout = layout_day()
-    default = fasilitas.default_split(filters, layout)
+    default = facilities.default_split(filters, layout)
     if layout and default == layout:
         st.caption(tr("fasilitas.ba.demo_note", day=fmt_date(layout, lang)))
     elif layout:
@@ -255,7 +256,7 @@ def change_summary(sides: dict[str, pd.DataFrame]) -> None:
 def before_after() -> None:
     st.subheader(tr("fasilitas.ba.title"))
     split = split_picker()
-    found = fasilitas.windows(filters, split) if split else None
+    found = facilities.windows(filters, split) if split else None
     if found is None:
         return
     sides = {"before": ui.query("facility_use_rates", found.before),

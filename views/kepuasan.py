@@ -4,7 +4,7 @@ applicants heard of the service, and their comments.
 
 The headline IKM comes from ``queries/ikm_elements.sql`` and ``metrics.ikm_category``, the same definition as
 ``metrics.summary`` (``python -m kancil summary``); every other figure has its own query in ``queries/`` and the
-intervals come from ``kancil/kepuasan.py``. Comments are plain text in a table: never Markdown or HTML.
+intervals come from ``kancil/metrics/satisfaction.py``. Comments are plain text in a table: never Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -16,17 +16,19 @@ import plotly.graph_objects as go
 import streamlit as st
 from babel.dates import format_date
 
-from kancil import kepuasan, metrics, stats, ui
-from kancil.charts import FONT_SIZE, LANE_COLORS, styled
 from kancil.contract import GROUPS, LANES, SENSITIVE_GROUPS
 from kancil.i18n import code_label, fmt_date, fmt_pct
-from kancil.ui import clean, count, num, tr
+from kancil.metrics import kpis, satisfaction, stats
+from kancil.palette import LANE_COLORS
+from kancil.web import ui
+from kancil.web.charts import FONT_SIZE, styled
+from kancil.web.ui import clean, count, num, tr
 
 MAIN_COLOR = "#0b5394"
 GROUP_COLOR = "#555555"
 LOW_COLOR = "#cc0000"
 GROUP_PALETTE = ("#0b5394", "#6aa84f", "#e69138", "#8e7cc3", "#c27ba0", "#45818e", "#999999")
-THRESHOLDS = {letter: lower for lower, letter, _name in metrics.IKM_CATEGORIES if letter in ("A", "B")}
+THRESHOLDS = {letter: lower for lower, letter, _name in kpis.IKM_CATEGORIES if letter in ("A", "B")}
 BUCKETS = ("month", "quarter", "semester")
 COMMENT_LIMIT = 200
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -91,7 +93,7 @@ def category_lines(fig: go.Figure, vertical: bool) -> None:
 @st.cache_data(max_entries=64, show_spinner=False)
 def ikm_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
     """IKM with its 95% interval (stats.ikm_ci) per value of ``column`` (cached: a widget change does not recompute)."""
-    return kepuasan.ikm_by(rows, column)
+    return satisfaction.ikm_by(rows, column)
 
 
 # ------------------------------------------------------------------------------------------------ KPI cards
@@ -111,7 +113,7 @@ def score_delta(now: float | None, before: float | None) -> str | None:
 
 def kpi_cards(now: dict, sample: dict) -> None:
     """IKM (1/9) with its category, responses and the sample size, with the change against the previous period."""
-    before = kepuasan.headline(ui.query("ikm_elements", filters.previous()).iloc[0])
+    before = satisfaction.headline(ui.query("ikm_elements", filters.previous()).iloc[0])
     previous = period(filters.previous())
     score_col, category_col, responses_col, sample_col = st.columns(4)
     unchanged = score_delta(now["score"], before["score"]) in (None, num(0.0, IKM_DECIMALS))
@@ -148,7 +150,7 @@ def kpi_cards(now: dict, sample: dict) -> None:
 
 
 def elements_chart(ikm_row: pd.Series, responses: int) -> None:
-    frame = kepuasan.elements_lowest_first(ikm_row)
+    frame = satisfaction.elements_lowest_first(ikm_row)
     frame["label"] = [code_label(u, lang) for u in frame["element"]]
     answered = frame[frame["nrr"].notna()]
     fig = go.Figure(go.Bar(
@@ -156,7 +158,7 @@ def elements_chart(ikm_row: pd.Series, responses: int) -> None:
         marker_color=[LOW_COLOR if low else MAIN_COLOR for low in answered["below_floor"]],
         text=[num(v, IKM_DECIMALS) for v in answered["nrr"]], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
-    fig.add_vline(x=kepuasan.ELEMENT_FLOOR, line_dash="dash", line_color="#333333",
+    fig.add_vline(x=satisfaction.ELEMENT_FLOOR, line_dash="dash", line_color="#333333",
                   annotation_text=tr("kepuasan.elements.floor"), annotation_position="top",
                   annotation_font_size=FONT_SIZE - 2)
     fig.update_yaxes(categoryorder="array", categoryarray=list(answered["label"]), autorange="reversed")
@@ -194,7 +196,7 @@ def trend_chart(rows: pd.DataFrame) -> None:
                       format_func=lambda b: tr(f"kepuasan.bucket.{b}"))
     scores = ui.query("ikm_trend", filters, bucket=bucket)
     scores["period_start"] = pd.to_datetime(scores["period_start"]).dt.date
-    buckets = rows.assign(period_start=pd.to_datetime(rows[kepuasan.BUCKET_COLUMNS[bucket]]).dt.date)
+    buckets = rows.assign(period_start=pd.to_datetime(rows[satisfaction.BUCKET_COLUMNS[bucket]]).dt.date)
     frame = with_intervals(scores, buckets, "period_start", "period_start")
     frame["small_n"] = [stats.is_small(int(n)) for n in frame["responses"]]
     frame["label"] = [period_label(s, bucket) + (tr("kepuasan.trend.partial") if p else "")
@@ -250,7 +252,7 @@ def comparison_chart(rows: pd.DataFrame, column: str, order: tuple[str, ...], by
         tr(f"kepuasan.col.{by}"): [code_or_unknown(c) for c in frame[column]],
         tr("kepuasan.col.responses"): frame["n"],
         tr("kepuasan.col.score"): [num(v, IKM_DECIMALS) for v in frame["score"]],
-        tr("kepuasan.col.category"): [metrics.ikm_category(v) or "—" for v in frame["score"]],
+        tr("kepuasan.col.category"): [kpis.ikm_category(v) or "—" for v in frame["score"]],
         tr("kepuasan.col.ci_low"): [num(v, IKM_DECIMALS) for v in frame["ci_low"]],
         tr("kepuasan.col.ci_high"): [num(v, IKM_DECIMALS) for v in frame["ci_high"]],
         tr("kepuasan.col.small_n"): [yes_no(v) for v in frame["small_n"]],
@@ -289,7 +291,7 @@ def u3_chart() -> None:
             text=[f"n = {count(n)}" for n in part["n"]], textposition="inside", insidetextanchor="start",
             textangle=-90, textfont={"color": text_color(color), "size": FONT_SIZE - 2},
             hovertemplate="%{x}: %{customdata:.2f} (%{text})<extra>" + code_or_unknown(code) + "</extra>"))
-    fig.add_hline(y=kepuasan.ELEMENT_FLOOR, line_dash="dash", line_color="#333333")
+    fig.add_hline(y=satisfaction.ELEMENT_FLOOR, line_dash="dash", line_color="#333333")
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(categoryorder="array", categoryarray=buckets)
     fig.update_yaxes(range=[1, 4.2], dtick=0.5)
@@ -368,12 +370,12 @@ def main() -> None:
     if filters.service_type:
         st.info(tr("kepuasan.service_type_note"))
     ikm_row = ui.query("ikm_elements", filters).iloc[0]
-    now = kepuasan.headline(ikm_row)
+    now = satisfaction.headline(ikm_row)
     if now["responses"] == 0:
         ui.no_data()
         return
     sample_row = ui.query("survey_sample", filters).iloc[0]
-    sample = kepuasan.sample_check(int(sample_row["responses"]), int(sample_row["applicants"]))
+    sample = satisfaction.sample_check(int(sample_row["responses"]), int(sample_row["applicants"]))
     kpi_cards(now, sample)
 
     st.subheader(tr("kepuasan.elements.title"))

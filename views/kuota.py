@@ -15,11 +15,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from kancil import kuota, stats, ui
-from kancil.charts import FONT_SIZE, LANE_COLORS, styled
 from kancil.contract import GROUPS, LANES
 from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct, fmt_weekday
-from kancil.ui import count, pct, tr
+from kancil.metrics import quota, stats
+from kancil.palette import LANE_COLORS
+from kancil.web import ui
+from kancil.web.charts import FONT_SIZE, styled
+from kancil.web.ui import count, pct, tr
 
 OVER_COLOR = "#cc0000"
 NO_QUOTA_COLOR = "#c8c8c8"
@@ -60,7 +62,7 @@ def points(now: float | None, before: float | None) -> str | None:
 
 def date_axis(fig: go.Figure, whole_period: bool = True) -> None:
     """Ticks labelled in the reader's language; the axis spans the filter period (half a day of margin)."""
-    values, labels = kuota.date_ticks(filters.date_from, filters.date_to, lang)
+    values, labels = quota.date_ticks(filters.date_from, filters.date_to, lang)
     fig.update_xaxes(tickvals=values, ticktext=labels)
     if whole_period:
         half = pd.Timedelta(hours=12)
@@ -165,7 +167,7 @@ def daily_chart(daily: pd.DataFrame, lane: str) -> None:
 
 def calendar_chart(daily: pd.DataFrame, lane: str) -> None:
     rows = daily[daily["lane"] == lane]
-    grid = kuota.calendar_grid(rows)
+    grid = quota.calendar_grid(rows)
     if grid.empty:
         return
     weekdays = [fmt_weekday(MONDAY + dt.timedelta(days=int(d)), lang) for d in grid.index]

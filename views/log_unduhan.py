@@ -1,6 +1,7 @@
 """Log unduhan: every audited download (dashboard and command line), for auditors and admins.
 
-The log is append-only (kancil/export.py only inserts). The period filter applies to the download date; the latest
+The log is append-only (kancil/export/downloads.py only inserts). The period filter applies to the download date; the
+latest
 downloads are shown as a static table (no dataframe toolbar download), and the log itself leaves the dashboard
 through the same audited path as any dataset: a ZIP with manifest, recorded in the log as dataset "download_log".
 """
@@ -13,8 +14,10 @@ import json
 import pandas as pd
 import streamlit as st
 
-from kancil import export, signin, store, ui
+from kancil.export import downloads
 from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num
+from kancil.store import connection
+from kancil.web import export_panel, signin, ui
 
 LATEST = 100
 SHA_SHOWN = 16  # hex digits of a hash shown in the table: enough to tell files apart at a glance
@@ -23,7 +26,7 @@ COLUMNS = ("downloaded_at", "username", "role", "dataset", "filters", "file_form
 filters, info = ui.frame("nav.download_log", "log_unduhan", (), capability="download_log")
 lang = ui.lang()
 st.caption(ui.tr("unduh.log.intro"))
-shown = export.view_filters("download_log", filters, st.session_state.get("f_periode") == "custom")
+shown = downloads.view_filters("download_log", filters, st.session_state.get("f_periode") == "custom")
 extended, filters = shown != filters, shown
 
 
@@ -51,8 +54,8 @@ def display(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 try:
-    count, latest = export.latest_downloads(ui.db_path(), filters, LATEST, wait=ui.BUSY_WAIT_SECONDS)
-except store.StoreBusy:
+    count, latest = downloads.latest_downloads(ui.db_path(), filters, LATEST, wait=ui.BUSY_WAIT_SECONDS)
+except connection.StoreBusy:
     st.warning(ui.tr("store.busy_nothing"))
     st.stop()
 
@@ -67,7 +70,7 @@ st.subheader(ui.tr("unduh.log.latest", n=fmt_num(len(latest), lang)))
 st.table(display(latest), hide_index=True)
 
 st.subheader(ui.tr("unduh.log.download_heading"))
-fmt = st.selectbox(ui.tr("unduh.format"), export.FORMATS, key="log_unduhan_format",
+fmt = st.selectbox(ui.tr("unduh.format"), downloads.FORMATS, key="log_unduhan_format",
                    format_func=lambda f: ui.tr(f"unduh.format.{f}"), help=ui.tr("unduh.format_help"))
-export.download_panel(ui.db_path(), "download_log", fmt, filters, signin.current_user(), count, ui.tr, lang,
+export_panel.download_panel(ui.db_path(), "download_log", fmt, filters, signin.current_user(), count, ui.tr, lang,
                       key="log_unduhan")

@@ -1,7 +1,7 @@
 """Pengaturan: the office's daily quotas, the targets of the turnaround page, its own calendar days, whether cuti
 bersama is a working day, and the age threshold in labels; with the history of every change.
 
-Every write is a function of kancil/admin.py inside ``store.writer`` (whose closing bumps the store version, so
+Every write is a function of kancil/admin/changes.py inside ``store.writer`` (whose closing bumps the store version, so
 every page's cached numbers are recomputed on its next run); this page only collects the values and shows the
 outcome. Office codes and notes are user text: shown in tables and plain widgets only, never as markdown.
 """
@@ -14,9 +14,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from kancil import admin, settings, signin, store, ui
+from kancil.admin import changes
 from kancil.contract import LANES
 from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num
+from kancil.store import connection, settings
+from kancil.web import signin, ui
 
 HISTORY_ROWS = 200
 FLASH_KEY = "settings_flash"
@@ -32,9 +34,9 @@ user = signin.current_user()
 def read(fetch: Callable):  # noqa: ANN202 - returns what fetch returns
     """Read from the store with a short-lived connection (these small tables are not worth caching)."""
     try:
-        with store.reader(ui.db_path(), wait=ui.BUSY_WAIT_SECONDS) as con:
+        with connection.reader(ui.db_path(), wait=ui.BUSY_WAIT_SECONDS) as con:
             return fetch(con)
-    except store.StoreBusy:
+    except connection.StoreBusy:
         st.warning(ui.tr("store.busy_nothing"))
         st.stop()
 
@@ -97,11 +99,11 @@ def quota_tab(periods: pd.DataFrame, offices: list[str]) -> None:
                                    key="settings_quota_daily")
         submitted = st.form_submit_button(ui.tr("settings.quota.save"), type="primary")
     if submitted:
-        write(lambda con: admin.add_quota_period(con, user.username, office or "", lane, start, end, int(quota)),
+        write(lambda con: changes.add_quota_period(con, user.username, office or "", lane, start, end, int(quota)),
               lambda change: quota_messages(change, lane, start, int(quota)))
 
 
-def quota_messages(change: admin.QuotaChange, lane: str, start: dt.date, quota: int) -> list[tuple[str, str]]:
+def quota_messages(change: changes.QuotaChange, lane: str, start: dt.date, quota: int) -> list[tuple[str, str]]:
     out = [("success", ui.tr("settings.quota.saved", lane=code_label(lane, lang), start=fmt_date(start, lang),
                              quota=fmt_num(quota, lang)))]
     if change.closed:
@@ -121,18 +123,18 @@ def targets_tab(values: dict[str, str]) -> None:
         chosen: dict[str, int] = {}
         for row in (TARGET_KEYS[:3], TARGET_KEYS[3:]):  # waits in minutes, then completion in working days
             for col, key in zip(st.columns(3), row, strict=False):
-                low, high = admin.SETTING_RANGES[key]
+                low, high = changes.SETTING_RANGES[key]
                 chosen[key] = col.number_input(ui.tr(f"settings.key.{key}"), min_value=low, max_value=high,
                                                value=int(values[key]), step=1)
         st.caption(ui.tr("settings.targets.caption"))
         st.subheader(ui.tr("settings.labels.heading"))
-        low, high = admin.SETTING_RANGES["usia_lansia"]
+        low, high = changes.SETTING_RANGES["usia_lansia"]
         chosen["usia_lansia"] = st.columns(3)[0].number_input(
             ui.tr("settings.key.usia_lansia"), min_value=low, max_value=high, value=int(values["usia_lansia"]),
             step=1)
         submitted = st.form_submit_button(ui.tr("settings.targets.save"), type="primary")
     if submitted:
-        write(lambda con: sum(admin.change_setting(con, user.username, k, v) for k, v in chosen.items()),
+        write(lambda con: sum(changes.change_setting(con, user.username, k, v) for k, v in chosen.items()),
               lambda n: [("success", ui.tr("settings.targets.saved", n=n)) if n
                          else ("info", ui.tr("settings.targets.unchanged"))])
 
@@ -147,7 +149,7 @@ def calendar_tab(values: dict[str, str], days: pd.DataFrame, offices: list[str])
         st.caption(ui.tr("settings.cuti.caption"))
         submitted = st.form_submit_button(ui.tr("settings.cuti.save"))
     if submitted:
-        write(lambda con: admin.change_setting(con, user.username, CUTI, on),
+        write(lambda con: changes.change_setting(con, user.username, CUTI, on),
               lambda changed: [("success", ui.tr("settings.cuti.saved_on" if on else "settings.cuti.saved_off"))
                                if changed else ("info", ui.tr("settings.targets.unchanged"))])
 
@@ -170,12 +172,12 @@ def calendar_tab(values: dict[str, str], days: pd.DataFrame, offices: list[str])
                               key="settings_day_office")
         chosen_day = st.date_input(ui.tr("settings.days.date"), value=dt.date.today() + dt.timedelta(days=1),
                                    format="DD/MM/YYYY", key="settings_day_date")
-        jenis = st.radio(ui.tr("settings.days.kind"), admin.CALENDAR_KINDS, horizontal=True,
+        jenis = st.radio(ui.tr("settings.days.kind"), changes.CALENDAR_KINDS, horizontal=True,
                          format_func=lambda j: ui.tr(f"settings.jenis.{j}"), key="settings_day_kind")
-        note = st.text_input(ui.tr("settings.days.note"), max_chars=admin.MAX_NOTE_LENGTH, key="settings_day_note")
+        note = st.text_input(ui.tr("settings.days.note"), max_chars=changes.MAX_NOTE_LENGTH, key="settings_day_note")
         submitted = st.form_submit_button(ui.tr("settings.days.save"), type="primary")
     if submitted:
-        write(lambda con: admin.add_calendar_day(con, user.username, office, chosen_day, jenis, note),
+        write(lambda con: changes.add_calendar_day(con, user.username, office, chosen_day, jenis, note),
               lambda _: [("success", ui.tr("settings.days.added", kind=ui.tr(f"settings.jenis.{jenis}"),
                                            day=fmt_date(chosen_day, lang)))])
     if not days.empty:
@@ -189,7 +191,7 @@ def calendar_tab(values: dict[str, str], days: pd.DataFrame, offices: list[str])
         if removed and pick is not None:
             row = rows[pick]
             when_day = pd.Timestamp(row["tanggal"]).date()
-            write(lambda con: admin.remove_calendar_day(con, user.username, none_if_na(row["office_code"]),
+            write(lambda con: changes.remove_calendar_day(con, user.username, none_if_na(row["office_code"]),
                                                         when_day, row["jenis"]),
                   lambda _: [("success", ui.tr("settings.days.removed", kind=ui.tr(f"settings.jenis.{row['jenis']}"),
                                                day=fmt_date(when_day, lang)))])
@@ -249,10 +251,10 @@ def history_value(item: str, value: object) -> str:
 
 show_flash()
 st.caption(ui.tr("settings.intro"))
-current, periods, calendar_rows = read(lambda con: (settings.all_settings(con), admin.quota_periods(con),
-                                                    admin.calendar_days(con)))
+current, periods, calendar_rows = read(lambda con: (settings.all_settings(con), changes.quota_periods(con),
+                                                    changes.calendar_days(con)))
 known_offices = sorted({*info["offices"], *periods["office_code"].dropna()})
-quota, targets, days_tab, changes = st.tabs([ui.tr("settings.tab.quota"), ui.tr("settings.tab.targets"),
+quota, targets, days_tab, history = st.tabs([ui.tr("settings.tab.quota"), ui.tr("settings.tab.targets"),
                                              ui.tr("settings.tab.calendar"), ui.tr("settings.tab.history")])
 with quota:
     quota_tab(periods, known_offices)
@@ -260,5 +262,5 @@ with targets:
     targets_tab(current)
 with days_tab:
     calendar_tab(current, calendar_rows, known_offices)
-with changes:
+with history:
     history_tab()

@@ -1,7 +1,7 @@
 """Ringkasan pagi: yesterday (or a chosen day) per lane against quota and targets, and what needs attention.
 
 Built for a projector: one row per lane of big numbers, units stated once, then the "Perlu perhatian" list.
-Every number comes from kancil/briefing.py (which uses metrics.summary), like the printed briefing.
+Every number comes from kancil/briefing/morning.py (which uses metrics.summary), like the printed briefing.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ import datetime as dt
 
 import streamlit as st
 
-from kancil import report, ui
-from kancil.briefing import attention_text
+from kancil.briefing import printout
+from kancil.briefing.morning import attention_text
 from kancil.contract import FACILITIES
 from kancil.i18n import code_label, fmt_date, fmt_num
+from kancil.web import ui
 
 PAGES = {"kuota": "views/kuota.py", "waktu_layanan": "views/waktu_layanan.py", "kepuasan": "views/kepuasan.py",
          "fasilitas": "views/fasilitas.py"}
@@ -91,6 +92,6 @@ for item in data["attention"]:
     link_col.page_link(PAGES[item["page"]], label=ui.tr("brief.see"), icon=":material/arrow_forward:")
 
 st.divider()
-st.download_button(ui.tr("brief.print"), report.render_html(data, lang, demo=info["demo"]),
+st.download_button(ui.tr("brief.print"), printout.render_html(data, lang, demo=info["demo"]),
                    file_name=f"ringkasan-{day.isoformat()}.html", mime="text/html", key="brief_print",
                    icon=":material/print:", on_click="ignore")

@@ -1,4 +1,4 @@
-"""Unduh data: the auditor's row-level download, through the one audited path (kancil/export.py).
+"""Unduh data: the auditor's row-level download, through the one audited path (kancil/export/downloads.py).
 
 Pick a dataset and a format; the sidebar filters apply. The page shows the row count and the first rows as a
 static table (st.table, not st.dataframe: the dataframe toolbar offers its own CSV download, which neither
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kancil import export, signin, store, ui
+from kancil.export import downloads
 from kancil.i18n import fmt_date, fmt_num
+from kancil.store import connection
+from kancil.web import export_panel, signin, ui
 
 PREVIEW_ROWS = 20
 DATASET_KEY = "unduh_dataset"
@@ -20,11 +22,11 @@ DATASET_KEY = "unduh_dataset"
 def initial_dataset() -> str:
     """The dataset chosen before (widget state), else the link's ``dataset=``, else antrian."""
     chosen = st.session_state.get(DATASET_KEY) or st.query_params.get("dataset")
-    return chosen if chosen in export.ROW_DATASETS else export.ROW_DATASETS[0]
+    return chosen if chosen in downloads.ROW_DATASETS else downloads.ROW_DATASETS[0]
 
 
 st.session_state[DATASET_KEY] = initial_dataset()
-filters, info = ui.frame("nav.download", "unduh", export.DATASETS[st.session_state[DATASET_KEY]].kinds,
+filters, info = ui.frame("nav.download", "unduh", downloads.DATASETS[st.session_state[DATASET_KEY]].kinds,
                          capability="download_rows")
 lang = ui.lang()
 st.caption(ui.tr("unduh.intro"))
@@ -32,23 +34,23 @@ if ui.parquet_dir() is not None:  # the figures come from an export; the audited
     st.info(ui.tr("unduh.parquet_mode", version=ui.data_source()[1][:12]))
 
 left, right = st.columns(2)
-name = left.selectbox(ui.tr("unduh.dataset"), export.ROW_DATASETS, key=DATASET_KEY,
+name = left.selectbox(ui.tr("unduh.dataset"), downloads.ROW_DATASETS, key=DATASET_KEY,
                       format_func=lambda d: ui.tr(f"unduh.dataset.{d}"))
-fmt = right.selectbox(ui.tr("unduh.format"), export.FORMATS, key="unduh_format",
+fmt = right.selectbox(ui.tr("unduh.format"), downloads.FORMATS, key="unduh_format",
                       format_func=lambda f: ui.tr(f"unduh.format.{f}"), help=ui.tr("unduh.format_help"))
 if st.query_params.get("dataset") != name:
     st.query_params["dataset"] = name  # so a copied link names the dataset too
-shown = export.view_filters(name, filters, st.session_state.get("f_periode") == "custom")
+shown = downloads.view_filters(name, filters, st.session_state.get("f_periode") == "custom")
 extended, filters = shown != filters, shown
 
 try:
-    rows, head = export.overview(ui.db_path(), name, filters, PREVIEW_ROWS, wait=ui.BUSY_WAIT_SECONDS)
-except store.StoreBusy:
+    rows, head = downloads.overview(ui.db_path(), name, filters, PREVIEW_ROWS, wait=ui.BUSY_WAIT_SECONDS)
+except connection.StoreBusy:
     st.warning(ui.tr("store.busy_nothing"))
     st.stop()
 
 st.metric(ui.tr("unduh.rows"), fmt_num(rows, lang))
-st.caption(ui.tr(f"unduh.period.{export.DATASETS[name].period_column}", start=fmt_date(filters.date_from, lang),
+st.caption(ui.tr(f"unduh.period.{downloads.DATASETS[name].period_column}", start=fmt_date(filters.date_from, lang),
                  end=fmt_date(filters.date_to, lang)) + (" " + ui.tr("unduh.period.to_today") if extended else ""))
 if rows == 0:
     ui.no_data()
@@ -58,7 +60,7 @@ st.subheader(ui.tr("unduh.preview", n=fmt_num(len(head), lang)))
 st.table(head.astype("string").fillna(""), hide_index=True, width="content")
 st.caption(ui.tr("unduh.preview_caption"))
 
-if fmt == "xlsx" and rows > export.XLSX_MAX_ROWS:
-    st.warning(ui.tr("unduh.xlsx_too_many", rows=fmt_num(rows, lang), max=fmt_num(export.XLSX_MAX_ROWS, lang)))
+if fmt == "xlsx" and rows > downloads.XLSX_MAX_ROWS:
+    st.warning(ui.tr("unduh.xlsx_too_many", rows=fmt_num(rows, lang), max=fmt_num(downloads.XLSX_MAX_ROWS, lang)))
 else:
-    export.download_panel(ui.db_path(), name, fmt, filters, signin.current_user(), rows, ui.tr, lang, key="unduh")
+    export_panel.download_panel(ui.db_path(), name, fmt, filters, signin.current_user(), rows, ui.tr, lang, key="unduh")

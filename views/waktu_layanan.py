@@ -15,11 +15,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from kancil import settings, stats, ui, waktu
-from kancil.charts import CHART_HEIGHT, FONT_SIZE, LANE_COLORS
 from kancil.contract import GROUPS, LANES, VULNERABLE_GROUPS
 from kancil.i18n import code_label, fmt_date, fmt_pct
-from kancil.ui import clean, count, num, pct, tr
+from kancil.metrics import stats, turnaround
+from kancil.palette import LANE_COLORS
+from kancil.store import settings
+from kancil.web import ui
+from kancil.web.charts import CHART_HEIGHT, FONT_SIZE
+from kancil.web.ui import clean, count, num, pct, tr
 
 HIST_CAP_MINUTES = 120  # waits of two hours and more share the last histogram bucket
 SMALL_COLOR = "#c8c8c8"
@@ -29,8 +32,8 @@ filters, info = ui.frame("nav.turnaround", "waktu_layanan", ("antrian", "permoho
 lang = ui.lang()
 lanes: tuple[str, ...] = (filters.lane,) if filters.lane else LANES
 config = settings.effective(ui.query("settings"))
-wait_targets = waktu.wait_targets(config)
-done_targets = waktu.completion_targets(config)
+wait_targets = turnaround.wait_targets(config)
+done_targets = turnaround.completion_targets(config)
 
 
 # ------------------------------------------------------------------------------------------------ formatting
@@ -174,7 +177,7 @@ def kpi_card(column, stat: str, lane: str, now: dict, before: dict) -> None:  # 
                   delta_color=colour, delta_arrow="auto" if colour != "off" else "off",
                   delta_description=tr("waktu.kpi.vs_previous") if change else None,
                   help=tr(f"{label}_help", previous=period(filters.previous())), border=True)
-    target = wait_target(lane) if stat == "wait_minutes" else waktu.lane_completion_target(lane, done_targets)
+    target = wait_target(lane) if stat == "wait_minutes" else turnaround.lane_completion_target(lane, done_targets)
     column.caption(tr(caption, target=target_text(target), n=count(value["n"]), note=suffix(value["n"])))
 
 
@@ -193,7 +196,7 @@ def kpi_cards(now: dict) -> None:
 
 def finding(now: dict) -> None:
     """The study's finding, stated from this period's numbers when both lanes have issued applications."""
-    found = waktu.completion_finding(now["completion_workdays"])
+    found = turnaround.completion_finding(now["completion_workdays"])
     if found is None:
         return
     text = tr("waktu.finding.not_faster" if found["not_faster"] else "waktu.finding.faster",
@@ -261,7 +264,7 @@ def queue_tab() -> None:
     if percentiles.empty:
         ui.no_data()
         return
-    intervals = waktu.median_intervals(ui.query("wait_value_counts", filters), ["measure", "lane"], "minutes",
+    intervals = turnaround.median_intervals(ui.query("wait_value_counts", filters), ["measure", "lane"], "minutes",
                                        "tickets")
     merged = percentiles.merge(intervals[["measure", "lane", "ci_low", "ci_high"]], on=["measure", "lane"],
                                how="left")
@@ -392,7 +395,7 @@ def completion_tab(now: dict) -> None:
     weekly_done = weekly[weekly["measure"] == "completion"]
     st.subheader(tr("waktu.head.weekly_done"))
     fig = lane_lines(weekly_done, "week", "median",
-                     {lane: waktu.lane_completion_target(lane, done_targets) for lane in lanes},
+                     {lane: turnaround.lane_completion_target(lane, done_targets) for lane in lanes},
                      tr("waktu.axis.week_submitted"), tr("waktu.axis.median_days"))
     ui.chart(fig, weekly_done,
              tr("waktu.weekly_done.caption", period=period()), "waktu_weekly_completion")
@@ -409,7 +412,7 @@ def completion_tab(now: dict) -> None:
 def headline(counts: pd.DataFrame, now: dict) -> None:
     """Median completion per lane (all issued applications, as in the summary) with its 95% interval."""
     st.subheader(tr("waktu.headline.title"))
-    ci = waktu.median_intervals(counts, ["lane"], "completion_workdays", "applications").set_index("lane")
+    ci = turnaround.median_intervals(counts, ["lane"], "completion_workdays", "applications").set_index("lane")
     shown = [lane for lane in lanes if lane in ci.index]
     medians = [now["completion_workdays"][lane]["median"] for lane in shown]
     names = [tr("waktu.headline.label", lane=lane_name(lane), median=num(m), low=num(ci.at[lane, "ci_low"]),
@@ -451,7 +454,7 @@ def compliance_table() -> None:
             "p90": num(r["p90"]),
             "p95": num(r["p95"]),
             tr("waktu.col.standard"): tr("waktu.not_applicable") if bap
-            else target_text(waktu.lane_completion_target(r["lane"], done_targets)),
+            else target_text(turnaround.lane_completion_target(r["lane"], done_targets)),
             tr("waktu.col.within_standard"): tr("waktu.not_applicable") if bap else pct(r["share_within_target"]),
             tr("waktu.col.note"): small_note(r["n"]),
         })
@@ -575,7 +578,7 @@ def walk_tab() -> None:
     if walk.empty:
         ui.no_data()
         return
-    intervals = waktu.median_intervals(ui.query("walk_value_counts", filters), ["applicant_group"], "minutes",
+    intervals = turnaround.median_intervals(ui.query("walk_value_counts", filters), ["applicant_group"], "minutes",
                                        "tickets")
     merged = walk.merge(intervals[["applicant_group", "ci_low", "ci_high"]], on="applicant_group", how="left")
     merged["order"] = merged["applicant_group"].map({g: i for i, g in enumerate(GROUPS)})

@@ -1,4 +1,5 @@
-"""Messages of the printable morning briefing (kancil/report.py) and its command, ``python -m kancil briefing``.
+"""Messages of the printable morning briefing (kancil/briefing/printout.py) and its command,
+``python -m kancil briefing``.
 
 The labels the briefing page already has (``brief.*`` in ringkasan.py) are reused, so the paper and the screen
 call a number the same; only what exists on paper alone is here.
@@ -39,9 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.vulnerable_value": ("{count} dari {total}", "{count} of {total}"),
     "report.see_page": ("rincian: halaman {page}", "detail: page {page}"),
     "report.source": ("Sumber: penyimpanan Kancil Nari, angka dari kode yang sama dengan halaman Ringkasan pagi "
-                      "(kancil/briefing.py). hk = hari kerja.",
+                      "(kancil/briefing/morning.py). hk = hari kerja.",
                       "Source: the Kancil Nari store, numbers from the same code as the Morning briefing page "
-                      "(kancil/briefing.py). wd = working days."),
+                      "(kancil/briefing/morning.py). wd = working days."),
     # the command
     "report.cli.skipped": ("{day} bukan hari kerja{office}: ringkasan tidak dibuat (pakai --force untuk tetap "
                            "membuatnya).",

@@ -128,7 +128,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.area.kuota": ("Kuota", "Quota"),
     "settings.yes": ("ya", "yes"),
     "settings.no": ("tidak", "no"),
-    # errors (kancil/admin.py)
+    # errors (kancil/admin/changes.py)
     "settings.err.office": ("Isi kode kantor.", "Enter the office code."),
     "settings.err.lane": ("Pilih jalur.", "Choose a lane."),
     "settings.err.period_order": ("Tanggal akhir tidak boleh sebelum tanggal mulai.",

@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "users.reactivated": ("Akun diaktifkan kembali.", "Account reactivated."),
     "users.state_active": ("aktif", "active"),
     "users.state_inactive": ("nonaktif", "inactive"),
-    # errors (kancil/admin.py)
+    # errors (kancil/admin/changes.py)
     "users.err.username": ("Isi nama pengguna.", "Enter a username."),
     "users.err.role": ("Pilih peran.", "Choose a role."),
     "users.err.exists": ("Nama pengguna itu sudah ada.", "That username exists already."),

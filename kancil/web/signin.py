@@ -1,4 +1,4 @@
-"""The sign-in screen and session handling of the dashboard (Streamlit side of kancil/auth.py).
+"""The sign-in screen and session handling of the dashboard (Streamlit side of kancil/roles.py).
 
 Local accounts sign in with a password; where the office has single sign-on configured in
 ``.streamlit/secrets.toml`` (an ``[auth]`` section), ``st.login`` is offered and the role is the one of the
@@ -15,8 +15,9 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from kancil import auth, store
+from kancil import roles
 from kancil.i18n import code_label
+from kancil.store import accounts, connection
 
 log = logging.getLogger(__name__)
 USER_KEY = "_user"
@@ -24,7 +25,7 @@ ACCOUNT_CHECK_SECONDS = 60
 CHECKED_KEY = "_account_checked"
 
 
-def current_user() -> auth.User | None:
+def current_user() -> roles.User | None:
     return st.session_state.get(USER_KEY)
 
 
@@ -38,11 +39,11 @@ def _sso_configured() -> bool:
 def _expire_idle(tr) -> None:  # noqa: ANN001 - the page's translate function
     now = time.monotonic()
     seen = st.session_state.get("_seen")
-    if current_user() and seen and now - seen > auth.SESSION_IDLE_MINUTES * 60:
+    if current_user() and seen and now - seen > roles.SESSION_IDLE_MINUTES * 60:
         log.info("session of %s ended after inactivity", current_user().username)
         st.session_state.pop(USER_KEY, None)
         st.session_state.pop(CHECKED_KEY, None)
-        st.session_state["_signin_note"] = tr("auth.idle", minutes=auth.SESSION_IDLE_MINUTES)
+        st.session_state["_signin_note"] = tr("auth.idle", minutes=roles.SESSION_IDLE_MINUTES)
     st.session_state["_seen"] = now
 
 
@@ -58,9 +59,9 @@ def _recheck_account(db, tr) -> None:  # noqa: ANN001 - the store path and the p
     if now - checked < ACCOUNT_CHECK_SECONDS:
         return
     try:
-        with store.reader(db, wait=1.0) as con:
-            allowed = auth.still_allowed(con, user)
-    except store.StoreBusy:
+        with connection.reader(db, wait=1.0) as con:
+            allowed = accounts.still_allowed(con, user)
+    except connection.StoreBusy:
         return  # a long write holds the store: check again on the next run rather than make the page wait
     st.session_state[CHECKED_KEY] = now
     if not allowed:
@@ -84,7 +85,7 @@ def page_wanted_before_sign_in() -> str | None:
     return st.session_state.pop("_next_page", None)
 
 
-def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> auth.User:  # noqa: ANN001
+def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:  # noqa: ANN001
     """Return the signed-in user, or show the sign-in (or first-admin) screen and stop the run.
 
     Signed out, every page's URL is registered as the sign-in screen: a run that registered no page at all would
@@ -97,16 +98,16 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> auth.User:  # noqa
         return user
     _remember_page(page_paths)
     if _sso_configured() and getattr(st.user, "is_logged_in", False):
-        with store.reader(db) as con:
-            user = auth.sso_user(con, st.user.get("email"))
+        with connection.reader(db) as con:
+            user = accounts.sso_user(con, st.user.get("email"))
         if user:
             st.session_state[USER_KEY] = user
             return user
         st.error(tr("auth.sso_no_role"))
 
     def screen() -> None:
-        with store.reader(db) as con:
-            has_users = auth.has_users(con)
+        with connection.reader(db) as con:
+            has_users = accounts.has_users(con)
         st.title(tr("app.title"))
         note = st.session_state.pop("_signin_note", None)
         if note:
@@ -131,15 +132,15 @@ def _sign_in_form(db, tr) -> None:  # noqa: ANN001
     if _sso_configured():
         st.button(tr("auth.sso"), on_click=st.login)
     if submitted:
-        with store.writer(db, bump=False) as con:
-            result = auth.authenticate(con, username, password)
+        with connection.writer(db, bump=False) as con:
+            result = accounts.authenticate(con, username, password)
         if result.user:
             log.info("sign-in %s (%s)", result.user.username, result.user.role)
             st.session_state[USER_KEY] = result.user
             st.rerun()
         log.warning("failed sign-in for %r", username)
         st.error(tr("auth.failed") if "salah" in (result.message or "") else tr("auth.locked",
-                                                                            minutes=auth.LOCK_MINUTES))
+                                                                            minutes=accounts.LOCK_MINUTES))
 
 
 def _first_admin_form(db, tr) -> None:  # noqa: ANN001
@@ -155,11 +156,11 @@ def _first_admin_form(db, tr) -> None:  # noqa: ANN001
         st.error(tr("auth.mismatch"))
         return
     try:
-        with store.writer(db, bump=False) as con:
-            if auth.has_users(con):
+        with connection.writer(db, bump=False) as con:
+            if accounts.has_users(con):
                 st.error(tr("auth.already"))
                 return
-            user = auth.add_user(con, username, password, "admin", created_by="first-start")
+            user = accounts.add_user(con, username, password, "admin", created_by="first-start")
     except ValueError as exc:
         st.error(str(exc))
         return

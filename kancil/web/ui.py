@@ -1,7 +1,7 @@
 """The dashboard's shared frame: store access with caching, the sidebar filters in the URL, and chart helpers.
 
 Pages stay thin: they call ``frame()`` for the filters, ``query()`` (or ``summary()``) for numbers from
-``queries/`` and ``kancil/metrics.py``, and ``chart()`` to show a figure with its numbers one click away.
+``queries/`` and ``kancil/metrics/kpis.py``, and ``chart()`` to show a figure with its numbers one click away.
 
 Caching: a result is cached per (query, parameters, store version). The store version is a sidecar file that
 every writer bumps, so a rerun after a widget change reads nothing from disk, and the first rerun after an
@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from kancil import auth, briefing, metrics, parquet_export, queries, store
+from kancil import config, roles
+from kancil.briefing import morning
+from kancil.export import parquet as parquet_export
+from kancil.export.safe import neutralise_frame
 from kancil.filters import APPLIES_TO, CHOICES, QUERY_KEYS, Filters
 from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date, fmt_datetime, fmt_num, fmt_pct, t
-from kancil.safe_export import neutralise_frame
+from kancil.metrics import kpis
+from kancil.store import connection, queries, schema
 
 PRESETS = ("kemarin", "7h", "30h", "bulan", "triwulan", "semester", "tahun", "custom")
 BUSY_WAIT_SECONDS = 5.0
@@ -37,15 +39,8 @@ BUSY_WAIT_SECONDS = 5.0
 PAGE_PARAMS = {"hari": ("briefing",), "dataset": ("unduh", "log_unduhan")}
 
 
-def db_path() -> Path:
-    """The store the dashboard reads: ``KANCIL_DB`` if set, else ``data/kancil.duckdb``."""
-    return Path(os.environ.get("KANCIL_DB", store.DEFAULT_DB))
-
-
-def parquet_dir() -> Path | None:
-    """``KANCIL_PARQUET_DIR``: a Parquet export the figures are read from (a read-only dashboard server)."""
-    value = os.environ.get("KANCIL_PARQUET_DIR")
-    return Path(value) if value else None
+db_path = config.db_path
+parquet_dir = config.parquet_dir
 
 
 PARQUET_PREFIX = "parquet:"
@@ -57,7 +52,7 @@ def data_source() -> tuple[str, str]:
     if folder is not None:
         return PARQUET_PREFIX + str(folder), parquet_export.version(folder)
     db = str(db_path())
-    return db, store.store_version(db)
+    return db, connection.store_version(db)
 
 
 def lang() -> str:
@@ -119,7 +114,7 @@ class _ReadLease:
                 if db.startswith(PARQUET_PREFIX):
                     self.con = parquet_export.connect(db.removeprefix(PARQUET_PREFIX))
                 else:
-                    self.con = store.open_reader(db, wait=BUSY_WAIT_SECONDS)
+                    self.con = connection.open_reader(db, wait=BUSY_WAIT_SECONDS)
                 queries.install_macros(self.con)
                 self.key = (db, version)
             try:
@@ -157,19 +152,19 @@ def _cached_query(db: str, version: str, name: str, filters: Filters | None, ext
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
     with _read(db, version) as con:
-        return metrics.summary(con, filters)
+        return kpis.summary(con, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_briefing(db: str, version: str, day: dt.date, filters: Filters) -> dict:
     with _read(db, version) as con:
-        return briefing.build(con, day, filters)
+        return morning.build(con, day, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
     with _read(db, version) as con:
-        return briefing.default_day(con, anchor, office)
+        return morning.default_day(con, anchor, office)
 
 
 def _with_fallback(key: tuple, compute):  # noqa: ANN001, ANN202 - small private helper
@@ -177,7 +172,7 @@ def _with_fallback(key: tuple, compute):  # noqa: ANN001, ANN202 - small private
     remembered = st.session_state.setdefault("_last_good", {})
     try:
         value = compute()
-    except store.StoreBusy:
+    except connection.StoreBusy:
         if key in remembered:
             st.toast(tr("store.busy"))
             return remembered[key]
@@ -199,7 +194,7 @@ def summary(filters: Filters) -> dict:
 
 
 def briefing_data(day: dt.date, filters: Filters) -> dict:
-    """The morning briefing's numbers (kancil/briefing.py), the same as the printed report's."""
+    """The morning briefing's numbers (kancil/briefing/morning.py), the same as the printed report's."""
     return _with_fallback(("b", day, filters), lambda: _cached_briefing(*data_source(), day, filters))
 
 
@@ -376,11 +371,11 @@ def _write_url(filters: Filters, preset: str) -> None:
 @st.cache_resource(show_spinner=False)
 def ensure_current_schema(db: str) -> int:
     """Migrate an older store once per server process, so a newer version opens it without loss."""
-    with store.reader(db) as con:
-        current = store.schema_version(con)
-    if current < store.SCHEMA_VERSION:
-        with store.writer(db, bump=False) as con:
-            current = store.schema_version(con)
+    with connection.reader(db) as con:
+        current = schema.schema_version(con)
+    if current < schema.SCHEMA_VERSION:
+        with connection.writer(db, bump=False) as con:
+            current = schema.schema_version(con)
     return current
 
 
@@ -395,7 +390,7 @@ def frame(title_key: str, page: str, data_kinds: tuple[str, ...],
         if page not in pages and own in st.query_params:
             del st.query_params[own]
     user = st.session_state.get("_user")
-    if not auth.can(user, capability):
+    if not roles.can(user, capability):
         st.error(tr("auth.refused", role=code_label(user.role if user else None, lang())))
         st.stop()
     filters: Filters = st.session_state["_filters"]
@@ -421,15 +416,15 @@ def write_then_rerun(change: Callable[[duckdb.DuckDBPyConnection], object], flas
     """An admin page's change: ``change(con)`` in one writer; a refusal (``AdminError``) or a busy store is shown in
     place, else ``flash(outcome)`` is kept under ``flash_key`` and the page reruns, so it shows the new data.
     ``bump=False`` for changes no figure depends on (accounts): the result cache stays."""
-    from kancil.admin import AdminError  # the admin pages' module; the data pages never need it
+    from kancil.admin.changes import AdminError  # the admin pages' module; the data pages never need it
 
     try:
-        with store.writer(db_path(), bump=bump) as con:
+        with connection.writer(db_path(), bump=bump) as con:
             outcome = change(con)
     except AdminError as exc:
         st.error(tr(exc.key, **exc.values))
         return
-    except store.StoreBusy:
+    except connection.StoreBusy:
         st.warning(tr("store.busy_nothing"))
         return
     st.session_state[flash_key] = flash(outcome)
@@ -437,8 +432,8 @@ def write_then_rerun(change: Callable[[duckdb.DuckDBPyConnection], object], flas
 
 
 def can(capability: str) -> bool:
-    """Whether the signed-in user's role has a capability (kancil/auth.py)."""
-    return auth.can(st.session_state.get("_user"), capability)
+    """Whether the signed-in user's role has a capability (kancil/roles.py)."""
+    return roles.can(st.session_state.get("_user"), capability)
 
 
 SMALL_COUNT = 5

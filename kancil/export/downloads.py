@@ -36,11 +36,13 @@ from urllib.parse import urlencode
 import duckdb
 import pandas as pd
 
-from kancil import auth, queries, store
+from kancil import config, roles
 from kancil.contract import CONTRACT, TIMESTAMP_FORMATS
+from kancil.export.safe import DANGEROUS_START, neutralise
 from kancil.filters import Filters
 from kancil.i18n import t
-from kancil.safe_export import DANGEROUS_START, neutralise
+from kancil.roles import User
+from kancil.store import connection, queries, schema
 
 FORMATS = ("csv", "xlsx", "parquet")
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Asia/Jakarta has no daylight saving: a fixed offset is exact
@@ -66,7 +68,7 @@ class Dataset:
     text_columns: tuple[str, ...]
     kinds: tuple[str, ...]  # data kinds whose filters apply (kancil.filters.APPLIES_TO); () = the period only
     period_column: str  # whose local date decides the period
-    capability: str  # what a dashboard user needs to download it (kancil.auth.CAPABILITIES)
+    capability: str  # what a dashboard user needs to download it (kancil.roles.CAPABILITIES)
     page: str  # the dashboard page (URL path) that shows this view
 
     @property
@@ -166,7 +168,7 @@ def preview(con: duckdb.DuckDBPyConnection, name: str, filters: Filters, n: int 
 def overview(db: Path | str, name: str, filters: Filters, n: int = 20, wait: float = 5.0) -> tuple[int, pd.DataFrame]:
     """Row count and preview for the page, from one short read (not cached: the log changes without a version
     bump, and counting is cheap in DuckDB)."""
-    with store.reader(db, wait=wait) as con:
+    with connection.reader(db, wait=wait) as con:
         return count_rows(con, name, filters), preview(con, name, filters, n)
 
 
@@ -310,7 +312,7 @@ def _write_xlsx(stage: Path, path: Path, columns: list[tuple[str, str]], manifes
 
 def dashboard_link(name: str, filters: Filters, base: str | None = None) -> str:
     """The dashboard URL that shows the same view (the filters, and the dataset)."""
-    base = (base or os.environ.get("KANCIL_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    base = (base or config.base_url() or DEFAULT_BASE_URL).rstrip("/")
     return f"{base}/{dataset(name).page}?{urlencode({**filters.to_query(), 'dataset': name})}"
 
 
@@ -355,12 +357,12 @@ def _zip(zip_path: Path, data_path: Path, arcname: str, fmt: str, manifest: dict
     return manifest
 
 
-def _check_allowed(user: auth.User, name: str, via: str) -> None:
+def _check_allowed(user: User, name: str, via: str) -> None:
     """A dashboard user needs the dataset's capability (the page checks too); the command line runs as an
     operating-system user who can read the store file anyway, and is recorded as such."""
     if via == "cli":
         return
-    if not auth.can(user, dataset(name).capability):
+    if not roles.can(user, dataset(name).capability):
         raise ExportError("unduh.not_allowed", role=user.role, dataset=name)
 
 
@@ -387,7 +389,7 @@ def _partial(path: Path) -> Iterator[Path]:
         part.unlink(missing_ok=True)
 
 
-def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: auth.User, via: str = "dashboard",
+def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: User, via: str = "dashboard",
                  out: Path | None = None, now: dt.datetime | None = None) -> ExportResult:
     """Build the ZIP of one download and record it in the log; returns its path and manifest.
 
@@ -437,10 +439,10 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: au
     with tempfile.TemporaryDirectory(prefix="kancil_export_") as tmpdir:
         work = Path(tmpdir)
         data_path = work / manifest["file"]
-        with store.reader(db) as con:  # held only while DuckDB writes a file: seconds for a million rows
+        with connection.reader(db) as con:  # held only while DuckDB writes a file: seconds for a million rows
             queries.install_macros(con)
-            manifest["schema_version"] = store.schema_version(con)
-            manifest["store_version"] = store.store_version(db)
+            manifest["schema_version"] = schema.schema_version(con)
+            manifest["store_version"] = connection.store_version(db)
             columns = _columns(con, sql, params)
             safe_sql, text = neutralised_sql(name, sql, columns)
             manifest["executed_sql"] = sql if fmt == "parquet" else safe_sql
@@ -460,7 +462,7 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: au
         # The ZIP gets its final name only once the download is recorded: no unrecorded file is ever handed out.
         with _partial(zip_path) as part:
             manifest = _zip(part, data_path, manifest["file"], fmt, manifest)
-            with store.writer(db, bump=False) as con:  # the log changes no figure: no cache refresh needed
+            with connection.writer(db, bump=False) as con:  # the log changes no figure: no cache refresh needed
                 record(con, manifest)
     return ExportResult(zip_path, manifest)
 
@@ -478,57 +480,7 @@ def verify(path: Path | str) -> bool:
 
 def latest_downloads(db: Path | str, filters: Filters, n: int = 100, wait: float = 5.0) -> tuple[int, pd.DataFrame]:
     """How many downloads the period holds and the latest ``n`` of them, newest first (the log page)."""
-    with store.reader(db, wait=wait) as con:
+    with connection.reader(db, wait=wait) as con:
         sql, params = sql_and_params("download_log", filters)
         frame = con.execute(sql, params).df()
     return len(frame), frame.iloc[::-1].head(n).reset_index(drop=True)
-
-
-# ------------------------------------------------------------------------------------------------ dashboard
-
-
-def download_panel(db: Path | str, name: str, fmt: str, filters: Filters, user: auth.User, rows: int,
-                   tr: Callable[..., str], lang: str, key: str) -> None:
-    """The dashboard side of the audited path, shared by the Unduh and the download-log pages.
-
-    "Siapkan unduhan" builds the ZIP and records it (``build_export``); then a download button hands out exactly
-    that file. The bytes are read once from the temporary ZIP, which is deleted at once. A prepared file belongs to
-    the dataset, format and filters it was built for: when any of them changes it is dropped.
-    """
-    import streamlit as st  # late import: the command line does not need Streamlit
-
-    from kancil.i18n import fmt_num
-
-    state_key, wanted = f"{key}_ready", (name, fmt, filters)
-    if st.button(tr("unduh.prepare"), key=f"{key}_prepare", type="primary", icon=":material/inventory_2:"):
-        st.session_state.pop(state_key, None)
-        try:
-            with st.spinner(tr("unduh.preparing", rows=fmt_num(rows, lang))):
-                result = build_export(db, name, filters, fmt, user, via="dashboard")
-        except ExportError as exc:
-            st.error(exc.text(lang))
-            return
-        except store.StoreBusy:
-            st.warning(tr("store.busy_nothing"))
-            return
-        try:
-            data = result.path.read_bytes()
-        finally:
-            result.path.unlink(missing_ok=True)
-        st.session_state[state_key] = {"wanted": wanted, "name": result.file_name, "data": data,
-                                       "manifest": result.manifest}
-    ready = st.session_state.get(state_key)
-    if ready is None:
-        return
-    if ready["wanted"] != wanted:
-        st.session_state.pop(state_key)
-        st.info(tr("unduh.stale"))
-        return
-    manifest = ready["manifest"]
-    st.success(tr("unduh.ready", rows=fmt_num(manifest["rows"], lang), size=fmt_num(len(ready["data"]) / 1024, lang, 1),
-                  sha=manifest["sha256"]))
-    st.download_button(tr("unduh.download", name=ready["name"]), ready["data"], file_name=ready["name"],
-                       mime="application/zip", key=f"{key}_download", on_click="ignore", type="primary",
-                       icon=":material/download:")
-    with st.expander(tr("unduh.manifest")):
-        st.json(manifest, expanded=1)

@@ -11,9 +11,9 @@ import math
 import duckdb
 import pandas as pd
 
-from kancil import queries
 from kancil.contract import FACILITIES, IKM_ELEMENTS, LANES
 from kancil.filters import Filters
+from kancil.store import queries
 
 # PermenPANRB 14/2017: categories on the converted score (25-100), applied to the score rounded to 2 decimals.
 IKM_CATEGORIES = (

@@ -22,6 +22,8 @@ from types import MappingProxyType
 
 import duckdb
 
+from kancil.store.settings import get_setting
+
 CALENDAR_START = dt.date(2018, 1, 1)
 CALENDAR_END = dt.date(2032, 12, 31)
 ALL_OFFICES = "*"
@@ -50,8 +52,6 @@ def is_workday(day: dt.date, holiday_dates: Mapping[dt.date, str]) -> bool:
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild ``hari_kerja`` for every office in the store (plus ``*`` for offices not yet seen)."""
-    from kancil.settings import get_setting  # late import: settings imports store, store is below us
-
     cuti_is_work = get_setting(con, "cuti_bersama_hari_kerja") == "true"
     con.execute("CREATE OR REPLACE TEMP TABLE _hari_kerja_lama AS SELECT office_code, tanggal, workday_index "
                 "FROM hari_kerja")

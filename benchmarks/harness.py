@@ -1,4 +1,4 @@
-"""``python -m kancil bench``: how fast the dashboard is at 1, 10 and 125 offices, measured, never asserted.
+"""``python -m benchmarks``: how fast the dashboard is at 1, 10 and 125 offices, measured, never asserted.
 
 Scales (synthetic stores from ``kancil.demo``, cached under ``data/bench/`` keyed by scale, seed and a hash of the
 demo code): S = 1 office x 730 days, M = 10 offices x 5 years, L = 125 offices x 5 years (about 30 M tickets).
@@ -44,8 +44,9 @@ from pathlib import Path
 
 import numpy as np
 
-from kancil import queries, store
 from kancil.filters import Filters
+from kancil.store import connection, queries, schema
+from kancil.store.sql import one
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "data" / "bench"
@@ -53,8 +54,8 @@ SCALES: dict[str, tuple[int, int]] = {"S": (1, 730), "M": (10, 1826), "L": (125,
 END = dt.date(2026, 10, 31)  # fixed, so a cached store is the same store whatever day the bench runs
 SEED = 7
 
-# Extra parameters some queries take, with the values the pages use by default (kancil/settings.py DEFAULTS for the
-# targets). A query naming a parameter not here (nor in Filters) is reported as skipped with the reason.
+# Extra parameters some queries take, with the values the pages use by default (kancil/store/settings.py DEFAULTS
+# for the targets). A query naming a parameter not here (nor in Filters) is reported as skipped with the reason.
 EXTRA_DEFAULTS: dict[str, object] = {
     "bucket": "month",
     "by": "lane",
@@ -161,31 +162,31 @@ def ensure_store(scale: str, seed: int = SEED) -> Path:
 
 def migrated(path: Path) -> Path:
     """A cached store brought to the current schema (the demo generator, its cache key, may not have changed)."""
-    with store.reader(path) as con:
-        version = store.schema_version(con)
-    if version < store.SCHEMA_VERSION:
+    with connection.reader(path) as con:
+        version = schema.schema_version(con)
+    if version < schema.SCHEMA_VERSION:
         t0 = time.perf_counter()
-        with store.writer(path):
+        with connection.writer(path):
             pass
         log(f"migrated {path.name} from schema {version} in {time.perf_counter() - t0:.1f} s")
     return path
 
 
 def row_counts(db: Path) -> dict[str, int]:
-    with store.reader(db) as con:
-        return {t: store.one(con, f"SELECT count(*) FROM {t}")[0] for t in (*DATA_TABLES, "kuota")}  # noqa: S608 - table names from a fixed list
+    with connection.reader(db) as con:
+        return {t: one(con, f"SELECT count(*) FROM {t}")[0] for t in (*DATA_TABLES, "kuota")}  # noqa: S608 - table names from a fixed list
 
 
 def newest_day(con) -> dt.date:
-    return store.one(con, "SELECT max(issued_at)::date FROM antrian")[0]
+    return one(con, "SELECT max(issued_at)::date FROM antrian")[0]
 
 
 def bench_filters(db: Path) -> dict[str, Filters]:
     """default: the last 30 days up to the newest data day, all offices; narrow: one office, one lane, the last
     full calendar month."""
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         newest = newest_day(con)
-        office = store.one(con, "SELECT min(office_code) FROM antrian")[0]
+        office = one(con, "SELECT min(office_code) FROM antrian")[0]
     month_end = newest if (newest + dt.timedelta(days=1)).day == 1 else newest.replace(day=1) - dt.timedelta(days=1)
     return {
         "default": Filters(newest - dt.timedelta(days=29), newest),
@@ -224,7 +225,7 @@ def run_batch(db: Path, filters: Filters, extras: dict[str, dict], cpu: dict[str
     times: dict[str, float] = {}
     errors: dict[str, str] = {}
     t0 = time.perf_counter()
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         queries.install_macros(con)
         connect_ms = (time.perf_counter() - t0) * 1000
         for name, extra in extras.items():
@@ -259,7 +260,7 @@ def warm_queries(db: Path, filters: Filters, extras: dict[str, dict], repeat: in
 
 
 def _child(args: list[str], timeout: float = 3600) -> dict:
-    cmd = [sys.executable, "-m", "kancil.bench", *args]
+    cmd = [sys.executable, "-m", "benchmarks", *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     if proc.returncode != 0:
@@ -294,7 +295,7 @@ def cold_queries(db: Path, filters: Filters, repeat: int) -> dict:
 
 def _cold_queries_child(argv: list[str]) -> int:
     db, filters = Path(argv[0]), _filters_from(argv[1:5])
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         day = newest_day(con)
     extras, _ = query_plan(query_names(), day)
     cpu: dict[str, float] = {}
@@ -355,13 +356,13 @@ def bytes_read(db: Path, name: str, filters: Filters) -> tuple[float, float]:
     the table (what a scan without skipping reads)."""
     cols = touched_columns(name)
     period_bytes = total_bytes = 0.0
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         for table, columns in cols.items():
             types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?",
                                      [table]).fetchall())
             width = sum(TYPE_WIDTH.get(types.get(c, "VARCHAR"), 16) for c in columns)
             period = DATA_TABLES[table]
-            in_period, total = store.one(
+            in_period, total = one(
                 con, f"SELECT count(*) FILTER (WHERE {period} >= $a AND {period} < $b + INTERVAL 1 DAY), count(*) "  # noqa: S608 - table names from a fixed list
                 f"FROM {table}", {"a": filters.date_from, "b": filters.date_to})  # noqa: S608 - table names from a fixed list
             period_bytes += in_period * width
@@ -387,13 +388,13 @@ def render_pages(db: Path, repeat: int, role: str = "supervisor") -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from kancil import auth
-    from kancil.auth import User
+    from kancil import roles
+    from kancil.roles import User
 
     user = User(f"bench-{role}", role, "Bench")
     out: dict[str, dict] = {}
     for page, capability in app_pages():
-        if not auth.can(user, capability):
+        if not roles.can(user, capability):
             out[page] = {"skipped": f"role {role} may not use it"}
             continue
         wall: list[float] = []
@@ -428,7 +429,7 @@ def concurrent_renders(db: Path, processes: tuple[int, ...] = (1, 2, 4)) -> dict
     out = {}
     for k in processes:
         t0 = time.perf_counter()
-        procs = [subprocess.Popen([sys.executable, "-m", "kancil.bench", "_render", str(db)], cwd=ROOT,
+        procs = [subprocess.Popen([sys.executable, "-m", "benchmarks", "_render", str(db)], cwd=ROOT,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                   env={**os.environ, "PYTHONPATH": str(ROOT)}) for _ in range(k)]
         results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
@@ -451,7 +452,7 @@ def export_flat_parquet(db: Path) -> Path:
     if marker.exists():
         return out
     out.mkdir(parents=True, exist_ok=True)
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         for table in (*DATA_TABLES, "kuota", "hari_kerja"):
             con.execute(f"COPY {table} TO '{out / (table + '.parquet')}' (FORMAT parquet)")
     marker.write_text("ok")
@@ -576,21 +577,21 @@ def compare(ours: object, theirs: object, path: str = "") -> list[str]:
 def summary_bench(db: Path, month: Filters, repeat: int, parquet_of: Path | None = None) -> dict:
     """metrics.summary (a month, five years) and the KPI queries against pandas over Parquet, on the same data
     (``parquet_of``: the store whose Parquet export pandas reads, default ``db`` itself)."""
-    from kancil import metrics
+    from kancil.metrics import kpis
 
-    with store.reader(db) as con:
-        first = store.one(con, "SELECT min(issued_at)::date FROM antrian")[0]
+    with connection.reader(db) as con:
+        first = one(con, "SELECT min(issued_at)::date FROM antrian")[0]
     everything = Filters(first, month.date_to)
     folder = export_flat_parquet(parquet_of or db)
     out: dict[str, dict] = {}
     for label, f in (("month", month), ("five_years", everything)):
         def ours_summary(f: Filters = f) -> dict:
-            with store.reader(db) as con:
+            with connection.reader(db) as con:
                 queries.install_macros(con)
-                return metrics.summary(con, f)
+                return kpis.summary(con, f)
 
         def ours_kpis(f: Filters = f) -> None:
-            with store.reader(db) as con:
+            with connection.reader(db) as con:
                 queries.install_macros(con)
                 for name in KPI_QUERIES:
                     queries.run(con, name, f)
@@ -600,7 +601,7 @@ def summary_bench(db: Path, month: Filters, repeat: int, parquet_of: Path | None
         diffs = compare(our_kpis(summary), theirs)
         t_summary = timed(ours_summary, repeat)
         t_kpis = timed(ours_kpis, repeat)
-        with store.reader(db) as open_con:  # as a page run has it: the dashboard's read lease is already open
+        with connection.reader(db) as open_con:  # as a page run has it: the dashboard's read lease is already open
             queries.install_macros(open_con)
             t_open = timed(lambda f=f, c=open_con: [queries.run(c, name, f) for name in KPI_QUERIES], repeat)
         t_pandas = timed(lambda f=f: pandas_kpis(folder, f), max(2, repeat // 2))
@@ -634,8 +635,8 @@ def ingest_bench(repeat: int, rows_1m: int = 1_000_000) -> dict:
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    from kancil.bench_ingest import measure_ingest
-    from kancil.ingest import ingest_file
+    from benchmarks.ingest import measure_ingest
+    from kancil.ingest.ingester import ingest_file
 
     ensure_store("S")
     source = csv_dir("S")
@@ -654,7 +655,7 @@ def ingest_bench(repeat: int, rows_1m: int = 1_000_000) -> dict:
                 for i in range(repeat):
                     db = work / f"{kind}-{fmt}-{i}.duckdb"
                     t0 = time.perf_counter()
-                    with store.writer(db) as con:
+                    with connection.writer(db) as con:
                         result = ingest_file(con, kind, path, who="bench")
                     seconds = time.perf_counter() - t0
                     if result.exit_code != 0:
@@ -697,7 +698,7 @@ def bench_scale(scale: str, repeat: int, cold_repeat: int, pages: bool, variant:
         db = optimized_copy(db)
     t_start = time.perf_counter()
     filters = bench_filters(db)
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         day = newest_day(con)
     names = query_names()
     extras, skipped = query_plan(names, day)
@@ -758,7 +759,7 @@ def optimized_copy(db: Path) -> Path:
         OPTIMIZE_SECONDS[str(out)] = time.perf_counter() - t0
         log(f"optimized {db.name} in {time.perf_counter() - t0:.1f} s")
         os.replace(tmp, out)
-        store.version_path(tmp).unlink(missing_ok=True)
+        connection.version_path(tmp).unlink(missing_ok=True)
     return migrated(out)
 
 
@@ -850,7 +851,7 @@ def write_report(results: dict, out: Path) -> None:
     lines = [
         "# Benchmarks — Speed at national scale",
         "",
-        "Written by `python -m kancil bench` (kancil/bench.py); raw numbers in `data/bench/results-*.json`. "
+        "Written by `python -m benchmarks` (benchmarks/harness.py); raw numbers in `data/bench/results-*.json`. "
         "Absolute times are noisy (a shared 2-core machine); the ratios and the growth S → M → L are what matter. "
         "Benchmarks are measured, never asserted by the tests.",
         "",
@@ -873,7 +874,7 @@ def write_report(results: dict, out: Path) -> None:
         lines += ["## Ingest throughput", "",
                   "Into a fresh store: open + migrate + read + validate + store in one transaction + close. "
                   "Per kind from the S demo's contract CSV files and the same rows as Parquet; plus "
-                  "`kancil/bench_ingest.py`'s generated 1 M antrian rows.", "",
+                  "`benchmarks/ingest.py`'s generated 1 M antrian rows.", "",
                   "| kind / format | rows | rows/s p50 | rows/s p95 |", "|---|---:|---:|---:|"]
         for key, v in results["ingest"].items():
             lines.append(f"| {key} | {v['rows']:,} | {v['p50']:,.0f} | {v['p95']:,.0f} |")
@@ -900,7 +901,7 @@ def write_report(results: dict, out: Path) -> None:
 
 
 def is_download_query(name: str) -> bool:
-    """The export_* queries run only when a user asks for a row download (kancil/export.py), not on a page."""
+    """The export_* queries run only when a user asks for a row download (kancil/export/downloads.py), not on a page."""
     return name.startswith("export_")
 
 
@@ -1183,7 +1184,7 @@ def main(argv: list[str] | None = None) -> int:
         return _cold_queries_child(argv[1:])
     if argv and argv[0] == "_render":
         return _render_child(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m kancil bench")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
     add_arguments(parser)
     return main_args(parser.parse_args(argv))
 

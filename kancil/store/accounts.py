@@ -1,4 +1,4 @@
-"""Accounts, roles and what each role may see (UU 27/2022: disability and health are specific personal data).
+"""Accounts: passwords, sign-in, SSO accounts (the roles and what they may see: ``kancil.roles``).
 
 Passwords are hashed with Argon2 (argon2-cffi). There is no default password: a new store asks for its first
 admin (or ``python -m kancil user add --role admin``). Failed sign-ins are recorded; after a few, each further try
@@ -15,39 +15,15 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from kancil.store import one
+from kancil.roles import ROLES, User
+from kancil.store.sql import one
 
-ROLES = ("kepala_kantor", "supervisor", "auditor", "admin")
 MIN_PASSWORD_LENGTH = 10
 LOCK_AFTER = 5
 LOCK_MINUTES = 15
-SESSION_IDLE_MINUTES = 30
 SSO_PASSWORD = "!sso"  # marks an account that signs in through the office's OpenID Connect provider only
 
-# What each capability allows, by role (issue: "Sign-in and roles").
-CAPABILITIES: dict[str, frozenset[str]] = {
-    "dashboard": frozenset({"kepala_kantor", "supervisor", "auditor"}),
-    "officer_detail": frozenset({"supervisor", "auditor"}),
-    "sensitive_detail": frozenset({"supervisor", "auditor"}),
-    "data_import": frozenset({"supervisor", "admin"}),
-    "settings": frozenset({"supervisor"}),
-    "download_rows": frozenset({"auditor"}),
-    "download_log": frozenset({"auditor", "admin"}),
-    "users": frozenset({"admin"}),
-}
-
 _hasher = PasswordHasher()
-
-
-@dataclass(frozen=True)
-class User:
-    username: str
-    role: str
-    display_name: str
-
-
-def can(user: User | None, capability: str) -> bool:
-    return user is not None and user.role in CAPABILITIES[capability]
 
 
 def hash_password(password: str) -> str:

@@ -12,10 +12,11 @@ from dataclasses import asdict, dataclass, field
 
 import duckdb
 
-from kancil import metrics, queries, settings
 from kancil.contract import FACILITIES, IKM_ELEMENTS
 from kancil.filters import Filters
 from kancil.i18n import code_label, fmt_num, fmt_pct, t
+from kancil.metrics import kpis
+from kancil.store import queries, settings
 
 # Thresholds of the attention rules (the messages quote them).
 OVER_QUOTA_WINDOW = 5  # working days looked back
@@ -64,9 +65,9 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date, base: Filters) -> dict:
     last30 = base.replace(date_from=day - dt.timedelta(days=LOOKBACK_DAYS - 1), date_to=day)
     workdays = last_workdays(con, day, base.office, OVER_QUOTA_WINDOW)
     window = base.replace(date_from=min(workdays) if workdays else day, date_to=day)
-    today = metrics.summary(con, on_day)
-    recent = metrics.summary(con, last30)
-    window_summary = metrics.summary(con, window)
+    today = kpis.summary(con, on_day)
+    recent = kpis.summary(con, last30)
+    window_summary = kpis.summary(con, window)
     open_row = queries.run(con, "open_mismatches", on_day, day=day).iloc[0]
     vulnerable = queries.run(con, "vulnerable_in_reguler", last30).iloc[0]
     targets = _targets(con)

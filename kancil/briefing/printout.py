@@ -24,16 +24,16 @@ import duckdb
 import jinja2
 from markupsafe import Markup
 
-from kancil import briefing, queries, store
-from kancil.charts import LANE_COLORS
+from kancil import config
+from kancil.briefing import morning
 from kancil.contract import FACILITIES, IKM_ELEMENTS
 from kancil.filters import Filters
 from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num, fmt_pct, fmt_weekday, t
-from kancil.metrics import ikm_category_name
+from kancil.metrics.kpis import ikm_category_name
+from kancil.palette import LANE_COLORS
+from kancil.store import connection, queries
 
 SUFFIXES = (".html", ".pdf")
-# Debian's Chromium; Playwright's own browser download is not available on the office servers.
-CHROMIUM = Path(os.environ.get("KANCIL_CHROMIUM", "/usr/bin/chromium"))
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"]
 # The printable area of A4 landscape with 10 mm margins, in CSS pixels (96 per inch).
@@ -67,7 +67,7 @@ def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
 
 def is_workday(con: duckdb.DuckDBPyConnection, day: dt.date, office: str | None) -> bool:
     """Whether ``day`` is a working day of the office's calendar (the national one without an office)."""
-    return briefing.last_workdays(con, day, office, 1) == [day]
+    return morning.last_workdays(con, day, office, 1) == [day]
 
 
 def _today() -> dt.date:
@@ -78,12 +78,12 @@ def _today() -> dt.date:
 def briefing_day(con: duckdb.DuckDBPyConnection, office: str | None) -> dt.date:
     """The day a morning run reports on: the last working day before today (yesterday after a normal working day,
     Friday on a Monday, the day before a holiday after it)."""
-    return briefing.default_day(con, _today() - dt.timedelta(days=1), office)
+    return morning.default_day(con, _today() - dt.timedelta(days=1), office)
 
 
 def collect(con: duckdb.DuckDBPyConnection, day: dt.date, office: str | None) -> tuple[dict, bool]:
     """The briefing's numbers, exactly as the page gets them for that day and office, and the demo flag."""
-    return briefing.build(con, day, Filters(date_from=day, date_to=day, office=office)), is_demo(con)
+    return morning.build(con, day, Filters(date_from=day, date_to=day, office=office)), is_demo(con)
 
 
 # ------------------------------------------------------------------------------------------------ charts
@@ -418,7 +418,7 @@ def _ikm(data: dict, lang: str) -> dict:
     for element in IKM_ELEMENTS:
         nrr = ikm["elements"].get(element)
         elements.append({"code": element.upper(), "value": fmt_num(nrr, lang, 2),
-                         "low": nrr is not None and nrr < briefing.IKM_ELEMENT_FLOOR})
+                         "low": nrr is not None and nrr < morning.IKM_ELEMENT_FLOOR})
     return {"ikm_value": value, "ikm_meta": meta, "elements": elements}
 
 
@@ -444,7 +444,7 @@ def render_html(data: dict, lang: str = "id", *, demo: bool = False, notes: Sequ
     notes = list(notes)
     if sum(data["today"]["tickets"].values()) == 0:
         notes.append(t("report.no_tickets", lang))
-    attention = [{"text": briefing.attention_text(item, lang),
+    attention = [{"text": morning.attention_text(item, lang),
                   "see": t("report.see_page", lang, page=t(PAGE_NAV.get(item["page"], item["page"]), lang))}
                  for item in data["attention"]]
     headers = {key: t(f"brief.{key}", lang) for key in ("tickets_quota", "no_show", "wait_median", "wait_p90",
@@ -517,12 +517,13 @@ def html_to_pdf(html: str, out: Path, lang: str = "id") -> None:
     "Perlu perhatian" list), it is printed scaled down rather than spilling onto a second page. The browser runs
     offline: the document needs nothing from a network, and this proves it.
     """
-    if not CHROMIUM.exists():
-        raise ReportError(t("report.cli.no_browser", lang, path=CHROMIUM))
+    browser_path = config.chromium()
+    if not browser_path.exists():
+        raise ReportError(t("report.cli.no_browser", lang, path=browser_path))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=BROWSER_ARGS)
+        browser = pw.chromium.launch(executable_path=str(browser_path), headless=True, args=BROWSER_ARGS)
         try:
             context = browser.new_context(offline=True, viewport={"width": round(PRINT_WIDTH_PX),
                                                                   "height": round(PRINT_HEIGHT_PX)})
@@ -560,7 +561,7 @@ def write_briefing(db: Path | str, day: dt.date, out: Path, office: str | None =
     The store is read and closed before Chromium starts, so printing a PDF never holds the file against an ingest.
     """
     check_output(out, lang)
-    with store.reader(db) as con:
+    with connection.reader(db) as con:
         if office and office not in offices(con):
             raise ReportError(t("report.cli.unknown_office", lang, office=office,
                                 known=", ".join(offices(con)) or "—"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-LANE_COLORS = {"prioritas": "#0b5394", "reguler": "#999999", "percepatan": "#e69138"}
+from kancil.palette import LANE_COLORS  # noqa: F401 - the pages take the lane colours from the chart kit
+
 FONT_SIZE = 15
 CHART_HEIGHT = 380
 

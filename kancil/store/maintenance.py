@@ -21,7 +21,8 @@ import shutil
 import time
 from pathlib import Path
 
-from kancil import store
+from kancil.store import connection
+from kancil.store.sql import one, transaction
 
 MEMORY_LIMIT = "3GB"  # DuckDB's cap while sorting; the rest spills to disk
 
@@ -55,14 +56,14 @@ def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS),
     db = Path(db)
     report: dict[str, dict] = {}
     spill = db.parent / f".{db.name}.optimize-tmp"
-    with store.writer(db) as con:
+    with connection.writer(db) as con:
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute(f"SET temp_directory = '{spill}'")
-        with store.transaction(con):
+        with transaction(con):
             for table in tables:
                 t0 = time.perf_counter()
-                before = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed names
-                ddl = store.one(con, "SELECT sql FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
+                before = one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed names
+                ddl = one(con, "SELECT sql FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
                                 [table])[0]
                 sorted_name = f"{table}__sorted"
                 con.execute(ddl.replace(f"CREATE TABLE {table}(", f"CREATE TABLE {sorted_name}(", 1))
@@ -70,7 +71,7 @@ def optimize(db: Path | str, tables: tuple[str, ...] = tuple(PERIOD_COLUMNS),
                             f"ORDER BY {order_by(table, order)}")
                 con.execute(f"DROP TABLE {table}")
                 con.execute(f"ALTER TABLE {sorted_name} RENAME TO {table}")
-                after = store.one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608
+                after = one(con, f"SELECT count(*) FROM {table}")[0]  # noqa: S608
                 if after != before:
                     raise RuntimeError(f"{table}: {before} rows before, {after} after; nothing changed")
                 report[table] = {"rows": after, "seconds": round(time.perf_counter() - t0, 2)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kancil import stats
+from kancil.metrics import stats
 
 WAIT_TARGET_KEYS = {"prioritas": "target_wait_prioritas", "reguler": "target_wait_reguler",
                     "percepatan": "target_wait_percepatan"}

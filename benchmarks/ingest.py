@@ -21,9 +21,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from kancil import store
 from kancil.contract import CHANNELS, GROUPS, LANES, SERVICE_TYPES
-from kancil.ingest import ingest_file
+from kancil.ingest.ingester import ingest_file
+from kancil.store import connection
 
 OFFICES = ("JKT1", "JKT2", "BDG", "SBY", "MDN")
 
@@ -91,12 +91,12 @@ def measure_ingest(rows: int, fmt: str, workdir: Path) -> dict:
     workdir = Path(workdir)
     path = write_file(rows, fmt, workdir)
     db = workdir / f"bench_{fmt}_{rows}.duckdb"
-    for stale in (db, Path(f"{db}.wal"), store.version_path(db)):
+    for stale in (db, Path(f"{db}.wal"), connection.version_path(db)):
         stale.unlink(missing_ok=True)
     load_before = os.getloadavg()[0]
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
-    with store.writer(db) as con:
+    with connection.writer(db) as con:
         result = ingest_file(con, "antrian", path, who="bench")
     seconds = time.perf_counter() - t0
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)

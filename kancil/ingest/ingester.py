@@ -32,7 +32,6 @@ from pathlib import Path
 
 import duckdb
 
-from kancil import calendar
 from kancil.contract import (
     CONTRACT,
     DATE_FORMATS,
@@ -45,10 +44,11 @@ from kancil.contract import (
     Column,
     Kind,
 )
-from kancil.store import one, transaction
+from kancil.store import calendar
+from kancil.store.sql import one, transaction
 
 SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
-# Kinds whose offices the working-day calendar covers (kancil/calendar.py); a new office there means a rebuild.
+# Kinds whose offices the working-day calendar covers (kancil/store/calendar.py); a new office there means a rebuild.
 CALENDAR_KINDS = ("antrian", "permohonan", "kuota")
 ROW = "CAST(rowid + 2 AS INTEGER)"  # the spreadsheet row number of a row of _parsed (header = row 1)
 P_ROW = "CAST(p.rowid + 2 AS INTEGER)"  # the same, of _parsed aliased as p

@@ -15,8 +15,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from kancil import metrics, stats
 from kancil.contract import IKM_ELEMENTS
+from kancil.metrics import kpis, stats
 
 ELEMENT_FLOOR = 3.0  # the reference line of the element chart: an NRR below "Sesuai" (3) asks for attention
 BUCKET_COLUMNS = {"month": "month_start", "quarter": "quarter_start", "semester": "semester_start"}
@@ -60,18 +60,18 @@ def elements_lowest_first(ikm_row: pd.Series) -> pd.DataFrame:
 def headline(ikm_row: pd.Series) -> dict:
     """Score (1/9), category letter and name, responses, and the 0.11-weight score of a row of ``ikm_elements``."""
     value = None if pd.isna(ikm_row["score"]) else float(ikm_row["score"])
-    category = metrics.ikm_category(value)
+    category = kpis.ikm_category(value)
     return {
         "score": value,
         "category": category,
-        "category_name": metrics.ikm_category_name(category),
+        "category_name": kpis.ikm_category_name(category),
         "responses": int(ikm_row["responses"]),
-        "score_weight_0_11": metrics.ikm_score_weight_0_11({u: ikm_row[u] for u in IKM_ELEMENTS}),
+        "score_weight_0_11": kpis.ikm_score_weight_0_11({u: ikm_row[u] for u in IKM_ELEMENTS}),
     }
 
 
 def sample_check(responses: int, applicants: int) -> dict:
     """Responses against the Krejcie-Morgan sample size for the period's applicants: required, enough, short by."""
-    required = metrics.krejcie_morgan(applicants)
+    required = kpis.krejcie_morgan(applicants)
     return {"responses": responses, "applicants": applicants, "required": required,
             "enough": responses >= required, "short": max(required - responses, 0)}

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import duckdb
 
-from kancil import store
+from kancil.store import connection, schema
+from kancil.store.sql import one
 
 PARTITIONED = {"antrian": "issued_at", "permohonan": "submitted_at", "survei": "submitted_at",
                "fasilitas": "started_at"}
@@ -52,13 +53,13 @@ def export(db: Path | str, out: Path | str, overwrite: bool = False) -> dict[str
     tmp.mkdir(parents=True)
     counts: dict[str, int] = {}
     try:
-        with store.reader(db) as con:
+        with connection.reader(db) as con:
             tables = [r[0] for r in con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main' "
                 "ORDER BY table_name").fetchall() if r[0] not in NEVER_EXPORTED]
-            version = store.schema_version(con)
+            version = schema.schema_version(con)
             for table in tables:
-                counts[table] = store.one(con, f'SELECT count(*) FROM "{table}"')[0]  # noqa: S608 - catalog names
+                counts[table] = one(con, f'SELECT count(*) FROM "{table}"')[0]  # noqa: S608 - catalog names
                 period = PARTITIONED.get(table)
                 if period and counts[table]:
                     con.execute(

@@ -1,17 +1,17 @@
-"""Office settings (targets, thresholds, calendar choices), versioned: every change keeps who, when, old and new.
+"""Office settings (targets, thresholds, calendar choices): the defaults and how to read them.
 
 Defaults live here, so a fresh store works without any settings row; a row in ``pengaturan`` overrides one.
+Changing a setting (versioned: who, when, old and new) is ``kancil.admin.changes.change_setting``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import duckdb
 
-from kancil.store import one, transaction
+from kancil.store.sql import one
 
 if TYPE_CHECKING:  # pandas only for the type: importing it costs an ingest 0.3 s
     import pandas as pd
@@ -52,24 +52,3 @@ def all_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     values = dict(DEFAULTS)
     values.update(dict(con.execute("SELECT key, value FROM pengaturan").fetchall()))
     return values
-
-
-def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str, who: str) -> None:
-    """Change one setting and record the change; the working-day calendar follows at once."""
-    if key not in DEFAULTS:
-        raise KeyError(f"Pengaturan tidak dikenal: {key}")
-    old = get_setting(con, key)
-    now = dt.datetime.now()
-    with transaction(con):  # a failed calendar rebuild must not leave the setting changed without it
-        con.execute(
-            "INSERT OR REPLACE INTO pengaturan VALUES ($k, $v, $who, $now)",
-            {"k": key, "v": value, "who": who, "now": now},
-        )
-        con.execute(
-            "INSERT INTO pengaturan_riwayat VALUES ($k, $old, $new, $who, $now)",
-            {"k": key, "old": old, "new": value, "who": who, "now": now},
-        )
-        if key == "cuti_bersama_hari_kerja":
-            from kancil import calendar
-
-            calendar.rebuild(con)

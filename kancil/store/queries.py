@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
+from kancil.config import ROOT
 from kancil.filters import Filters
 
 if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a query runs; the ingest command never needs it
     import pandas as pd
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = ROOT / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 

@@ -1,0 +1,155 @@
+"""Opening the store: one DuckDB file shared by the dashboard's readers and the writers (ingest, settings, demo).
+
+DuckDB lets one process write a file, or many processes read it, never both at once. The dashboard therefore
+never keeps a connection open: every query batch opens the file read-only, reads, and closes (about 20 ms here).
+Writers (ingest, settings, demo) hold the file only for one short transaction per input file. Both sides retry a
+lock conflict with back-off, so a dashboard reading while an ingest writes waits a moment instead of failing; a
+writer that has to wait leaves a fresh ``<store>.writer-waiting`` sidecar, and readers hold back while it is
+there, so a busy dashboard cannot starve an ingest. Inside one process (the dashboard serves its sessions in
+threads) DuckDB refuses a read-only and a read-write connection at once; that is retried the same way.
+
+A small sidecar file ``<store>.version`` holds a counter that every committed write bumps. The dashboard reads it
+(no DuckDB open needed) to key its result cache: a rerun after a widget change hits the cache, a rerun after an
+ingest sees a new version and queries again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from kancil.config import DEFAULT_DB
+from kancil.store.schema import migrate
+
+LOCK_WAIT_SECONDS = 30.0
+
+
+class StoreBusy(RuntimeError):
+    """The store stayed locked by another process for longer than we were willing to wait."""
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    """Another process holds the file (IOException), or, inside this process (the dashboard serves sessions in
+    threads), a connection of the other mode is open: DuckDB refuses a read-only and a read-write one at once."""
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException):
+        return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+    return isinstance(exc, duckdb.ConnectionException) and "different configuration" in text
+
+
+def waiting_path(path: Path | str) -> Path:
+    """A sidecar a writer keeps fresh while it waits for readers to let go (see ``_connect_with_retry``)."""
+    return Path(str(path) + ".writer-waiting")
+
+
+WAITING_FRESH_SECONDS = 2.0  # a writer refreshes its sidecar every retry (<= 0.25 s); older means it is gone
+
+
+def _writer_waiting(path: Path) -> bool:
+    try:
+        return time.time() - waiting_path(path).stat().st_mtime < WAITING_FRESH_SECONDS
+    except FileNotFoundError:
+        return False
+
+
+def _connect_with_retry(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying a lock conflict with back-off until ``wait`` seconds have passed.
+
+    Readers come and go every few milliseconds while the dashboard is busy, so a writer could keep missing the
+    gaps. A writer that met a conflict therefore keeps ``<store>.writer-waiting`` fresh, and a reader does not
+    start a new connection while it is: the readers drain, the writer gets in, then the readers go on.
+    """
+    deadline = time.monotonic() + wait
+    delay = 0.01
+    announced = False
+    try:
+        while True:
+            if read_only and _writer_waiting(path) and time.monotonic() < deadline:
+                time.sleep(0.01)
+                continue
+            try:
+                return duckdb.connect(str(path), read_only=read_only)
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                if not _is_lock_error(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise StoreBusy(f"Penyimpanan sedang dipakai proses lain: {path}") from exc
+                if not read_only:
+                    waiting_path(path).touch()
+                    announced = True
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+    finally:
+        if announced:
+            waiting_path(path).unlink(missing_ok=True)
+
+
+def open_reader(path: Path | str, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A read-only connection the caller closes soon (see ``reader``; the dashboard's per-run lease uses it)."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"Penyimpanan tidak ditemukan: {path}")
+    return _connect_with_retry(path, read_only=True, wait=wait)
+
+
+@contextlib.contextmanager
+def reader(path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-only connection: open, read, close, so writers are never blocked for long."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"Penyimpanan tidak ditemukan: {path}")
+    con = _connect_with_retry(path, read_only=True, wait=wait)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def writer(
+    path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS, bump: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection on a migrated store; closing it bumps the store version.
+
+    ``bump=False`` for writes that change no data the dashboard shows (sign-ins, the download log), so they do
+    not empty the dashboard's cache.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = _connect_with_retry(path, read_only=False, wait=wait)
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
+        if bump:
+            bump_version(path)
+
+
+
+def version_path(path: Path | str) -> Path:
+    return Path(str(path) + ".version")
+
+
+def store_version(path: Path | str = DEFAULT_DB) -> str:
+    """A cheap token that changes whenever a writer commits; used as the dashboard's cache key."""
+    vp = version_path(path)
+    try:
+        return vp.read_text().strip()
+    except FileNotFoundError:
+        p = Path(path)
+        return f"m{p.stat().st_mtime_ns}" if p.exists() else "none"
+
+
+def bump_version(path: Path | str) -> None:
+    vp = version_path(path)
+    # A temporary name of this process and thread: two writers finishing at once must not share one.
+    tmp = vp.with_name(f"{vp.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(f"{time.time_ns()}-{os.getpid()}\n")
+    os.replace(tmp, vp)
