@@ -28,6 +28,10 @@ DEFAULTS: dict[str, str] = {
     "cuti_bersama_hari_kerja": "false",
     # Age threshold shown in labels for lansia.
     "usia_lansia": "60",
+    # Privacy (kancil/metrics/privacy.py): the groups whose small counts are hidden from roles that see aggregates
+    # only (UU 27/2022: disability and health), and the smallest count shown.
+    "kelompok_sensitif": "disabilitas,sakit",
+    "ambang_sel_kecil": "5",
 }
 
 
