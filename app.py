@@ -46,7 +46,7 @@ for group in pages.GROUPS:
         st.sidebar.caption(tr(f"nav.group.{group}"))
         for p in links:
             st.sidebar.page_link(registered[p.key])
-signin.sidebar_account(tr, lang())
+signin.sidebar_account(tr, lang(), db)
 st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current), wanted.key)
 st.session_state["_filters"] = state.sidebar_filters(info)
 current.run()

@@ -39,6 +39,10 @@ class Filters:
     group: str | None = None
     service_type: str | None = None
     channel: str | None = None
+    # How "the previous period" of the cards' deltas is found: 0, the period of the same length just before; n, the
+    # same days n months earlier (a year so far against the same months a year before, a month so far against the
+    # same days of the month before). Not a filter: no query sees it.
+    compare_months: int = dataclasses.field(default=0, compare=True)
 
     def params(self) -> dict[str, object]:
         """All named SQL parameters; ``queries.run`` passes each query the ones its text uses."""
@@ -59,7 +63,11 @@ class Filters:
         return (self.date_to - self.date_from).days + 1
 
     def previous(self) -> Filters:
-        """The period of the same length just before this one (for KPI deltas)."""
+        """The period the KPI deltas compare with: the same length just before, or the same days
+        ``compare_months`` months earlier (the last day of a shorter month where the day does not exist)."""
+        if self.compare_months:
+            return self.replace(date_from=_months_back(self.date_from, self.compare_months),
+                                date_to=_months_back(self.date_to, self.compare_months))
         length = dt.timedelta(days=self.days())
         return self.replace(date_from=self.date_from - length, date_to=self.date_to - length)
 
@@ -72,7 +80,15 @@ class Filters:
         return out
 
     def describe(self) -> dict[str, object]:
-        return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in dataclasses.asdict(self).items()}
+        return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in dataclasses.asdict(self).items()
+                if k != "compare_months"}
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
 
 
 # URL keys, in Bahasa Indonesia like the rest of the interface.

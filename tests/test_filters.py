@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from kancil.filters import Filters
 from kancil.i18n import fmt_date, fmt_num, fmt_pct, t
 from kancil.web.state import preset_range
 from tests.helpers import app_test, url_param
@@ -70,3 +71,16 @@ def test_indonesian_and_english_formats():
     assert fmt_date(dt.date(2026, 8, 17), "id", long=True) == "17 Agustus 2026"
     assert fmt_num(None) == "—"
     assert t("kuota.title", "en") == "Quota" and t("kuota.title") == "Kuota"
+
+
+def test_a_calendar_period_compares_with_the_same_days_before():
+    # "Tahun ini" up to 30 June 2026 against 1 January-30 June 2025, not the 181 days before
+    year = Filters(dt.date(2026, 1, 1), dt.date(2026, 6, 30), compare_months=12)
+    assert (year.previous().date_from, year.previous().date_to) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    # a month so far, 1-31 March, against February: the 31st falls back to the 28th
+    march = Filters(dt.date(2026, 3, 1), dt.date(2026, 3, 31), compare_months=1)
+    assert (march.previous().date_from, march.previous().date_to) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    # the rolling presets keep the same length just before
+    thirty = Filters(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+    assert (thirty.previous().date_from, thirty.previous().date_to) == (dt.date(2026, 5, 2), dt.date(2026, 5, 31))
+    assert "compare_months" not in year.describe()  # not a filter: manifests and the log never show it

@@ -16,7 +16,7 @@ from kancil.admin import uploads
 from kancil.contract import KINDS
 from kancil.i18n import fmt_num
 from kancil.ingest.guess import guess_file, missing_columns, read_header
-from kancil.web import frame, signin
+from kancil.web import frame, localize, signin
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 from views.parts import data_riwayat
@@ -41,6 +41,7 @@ def uploader() -> list:
     """The upload widget. Streamlit refuses a file of another type or over the limit in the widget itself (the
     browser never sends it); ``admin.upload_problem`` checks both again on the server before loading."""
     key = f"data_upload_{st.session_state.get('data_upload_n', 0)}"
+    localize.file_uploader_texts(max_mb, "CSV, XLSX, PARQUET")
     files = st.file_uploader(tr("data.upload"), type=[s.lstrip(".") for s in uploads.UPLOAD_SUFFIXES],
                              accept_multiple_files=True, key=key)
     st.caption(tr("data.limits", max=fmt_num(max_mb, lang)))

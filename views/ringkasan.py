@@ -95,8 +95,9 @@ middle.metric(tr("ringkasan.coverage"), pct(brief["coverage"]["share"]), tr(
 right.metric(tr("ringkasan.open_mismatch"), count(brief["open_mismatches"]), tr("ringkasan.open_as_of",
              day=day_text(day)), delta_color="off", delta_arrow="off")
 st.markdown(f"**{tr('ringkasan.facilities', day=day_text(day))}**")
-for col, facility in zip(st.columns(len(FACILITIES)), FACILITIES, strict=True):
-    col.metric(code(facility), count(today["facility_uses"][facility]))
+for row in (FACILITIES[:3], FACILITIES[3:]):  # two rows: no facility's name is cut on a 1366-px screen
+    for col, facility in zip(st.columns(3), row, strict=False):
+        col.metric(code(facility), count(today["facility_uses"][facility]))
 
 if not filters.office and len(brief["offices"]) > 1:
     st.subheader(tr("ringkasan.offices.title"))

@@ -311,8 +311,9 @@ def _write_xlsx(stage: Path, path: Path, columns: list[tuple[str, str]], manifes
 
 
 def dashboard_link(name: str, filters: Filters, base: str | None = None) -> str:
-    """The dashboard URL that shows the same view (the filters, and the dataset)."""
-    base = (base or config.base_url() or DEFAULT_BASE_URL).rstrip("/")
+    """The dashboard URL that shows the same view (the filters, and the dataset): on the configured office address
+    (``KANCIL_BASE_URL``) if set, else on the address the user came in on (``base``), else localhost."""
+    base = (config.base_url() or base or DEFAULT_BASE_URL).rstrip("/")
     return f"{base}/{dataset(name).page}?{urlencode({**filters.to_query(), 'dataset': name})}"
 
 
@@ -390,7 +391,7 @@ def _partial(path: Path) -> Iterator[Path]:
 
 
 def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: User, via: str = "dashboard",
-                 out: Path | None = None, now: dt.datetime | None = None) -> ExportResult:
+                 out: Path | None = None, now: dt.datetime | None = None, base_url: str | None = None) -> ExportResult:
     """Build the ZIP of one download and record it in the log; returns its path and manifest.
 
     ``out``: where the ZIP goes (the command line's --out); by default a new temporary file, which the caller
@@ -408,7 +409,7 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         "dataset": name,
         "filters": filters.describe(),
         "period_column": ds.period_column,
-        "link": dashboard_link(name, filters),
+        "link": dashboard_link(name, filters, base_url),
         "file": f"{name}.{fmt}",
         "file_format": fmt,
         "neutralised": fmt != "parquet",

@@ -8,6 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "exactly like `python -m kancil ingest`: wrong rows are rejected with their reason, rows already "
                    "stored are replaced, nothing is lost silently. The sidebar filters do not apply here."),
     "data.upload": ("Berkas ekspor", "Export files"),
+    "data.upload_button": ("Pilih berkas", "Browse files"),
+    "data.upload_limits": ("Paling besar {max} MB per berkas • {types}", "{max} MB per file • {types}"),
     "data.limits": ("Jenis berkas: CSV (pemisah ; atau ,), XLSX (lembar pertama) atau Parquet; baris pertama berisi "
                     "nama kolom. Paling besar {max} MB per berkas; kotak unggah langsung menolak jenis lain dan berkas "
                     "yang lebih besar. Pecah ekspor besar per bulan, atau muat lewat baris perintah.",

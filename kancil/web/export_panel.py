@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -12,6 +13,18 @@ from kancil.filters import Filters
 from kancil.i18n import fmt_num
 from kancil.roles import User
 from kancil.store.connection import StoreBusy
+
+
+def request_base() -> str | None:
+    """The address the user came in on, for the manifest's link: the page's URL without the page (a reverse
+    proxy's path prefix kept)."""
+    try:
+        parts = urlsplit(st.context.url or "")
+    except (AttributeError, RuntimeError, ValueError):
+        return None
+    if not (parts.scheme and parts.netloc):
+        return None
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/').rsplit('/', 1)[0]}"
 
 
 def download_panel(db: Path | str, name: str, fmt: str, filters: Filters, user: User, rows: int,
@@ -27,7 +40,7 @@ def download_panel(db: Path | str, name: str, fmt: str, filters: Filters, user: 
         st.session_state.pop(state_key, None)
         try:
             with st.spinner(tr("unduh.preparing", rows=fmt_num(rows, lang))):
-                result = build_export(db, name, filters, fmt, user, via="dashboard")
+                result = build_export(db, name, filters, fmt, user, via="dashboard", base_url=request_base())
         except ExportError as exc:
             st.error(exc.text(lang))
             return

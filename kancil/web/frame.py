@@ -16,7 +16,7 @@ from kancil.admin.changes import AdminError
 from kancil.filters import APPLIES_TO, QUERY_KEYS, Filters
 from kancil.i18n import code_label, fmt_datetime
 from kancil.store import connection
-from kancil.web import data, state
+from kancil.web import data, session_cookie, state
 from kancil.web.text import lang, tr
 
 PAGE_KEY = "_page_key"
@@ -48,6 +48,7 @@ def page(data_kinds: tuple[str, ...] | None = None) -> tuple[Filters, dict]:
     if not can(entry.capability):
         st.error(tr("auth.refused", role=code_label(user().role if user() else None, lang())))
         st.stop()
+    session_cookie.renew(config.db_path(), user())  # here, not before navigation: "/" switches pages at once
     filters: Filters = st.session_state["_filters"]
     info: dict = st.session_state["_info"]
     if info["demo"]:

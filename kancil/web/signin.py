@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import streamlit as st
@@ -18,6 +19,7 @@ import streamlit as st
 from kancil import roles
 from kancil.i18n import code_label
 from kancil.store import accounts, connection
+from kancil.web import session_cookie
 
 log = logging.getLogger(__name__)
 USER_KEY = "_user"
@@ -93,6 +95,8 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:
     """
     _expire_idle(tr)
     _recheck_account(db, tr)
+    if not current_user() and (restored := session_cookie.restore(db)):
+        st.session_state[USER_KEY] = restored  # a reload or a new tab with a valid session cookie
     user = current_user()
     if user:
         return user
@@ -138,6 +142,7 @@ def _sign_in_form(db, tr) -> None:
         if result.user:
             log.info("sign-in %s (%s)", result.user.username, result.user.role)
             st.session_state[USER_KEY] = result.user
+            st.session_state[session_cookie.RENEWED_KEY] = 0.0  # the next run writes the session cookie
             st.rerun()
         log.warning("failed sign-in for %r", username)
         st.error(tr("auth.failed") if "salah" in (result.message or "") else tr("auth.locked",
@@ -169,12 +174,17 @@ def _first_admin_form(db, tr) -> None:
     st.rerun()
 
 
-def sidebar_account(tr, lang: str) -> None:
+def sidebar_account(tr, lang: str, db: Path | None = None) -> None:
     user = current_user()
     if not user:
         return
-    st.sidebar.text(tr("auth.signed_in_as", name=user.display_name, role=code_label(user.role, lang)))
+    role = code_label(user.role, lang)
+    name = user.display_name if role.lower() in user.display_name.lower() else tr(
+        "auth.name_role", name=user.display_name, role=role)  # "Kepala Kantor (demo)", not "… (Kepala kantor)"
+    st.sidebar.text(tr("auth.signed_in_as", name=name))
     if st.sidebar.button(tr("auth.signout"), key="signout"):
+        if db is not None:
+            session_cookie.forget(db, user)  # every tab's session cookie is refused from now on
         st.session_state.pop(USER_KEY, None)
         st.session_state.pop(CHECKED_KEY, None)
         if getattr(st.user, "is_logged_in", False):

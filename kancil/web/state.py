@@ -20,6 +20,9 @@ from kancil.web.text import lang, tr
 PRESETS = ("kemarin", "7h", "30h", "bulan", "triwulan", "semester", "tahun", "custom")
 ALL = ""  # the "all" choice of a filter (a string: Streamlit shows None as "nothing chosen" on a rebuilt widget)
 SHARED_PARAMS = ("periode", "dari", "sampai", "bahasa", *QUERY_KEYS.values())
+WRITTEN_KEY = "_url_written"  # the shared parameters this session wrote last (a link brings others)
+# Presets that run from the start of a calendar period compare with the same days of the one before it.
+COMPARE_MONTHS = {"bulan": 1, "triwulan": 3, "semester": 6, "tahun": 12}
 
 
 def preset_range(preset: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
@@ -51,6 +54,13 @@ def _init_from_url(info: dict) -> None:
     qp = st.query_params
     state = st.session_state
     refused: list[str] = []
+    # A link followed inside the session (a finding's "Lihat", a page link with parameters) brings other shared
+    # parameters than this session last wrote: the link wins over the widgets' state, as a new session's would.
+    # A page switch from the menu brings none: the state stays.
+    written, incoming = state.get(WRITTEN_KEY), {k: qp.get(k) for k in SHARED_PARAMS if k in qp}
+    if written is not None and incoming and incoming != written:
+        for key in ("f_periode", "f_range", *(f"f_{field}" for field in QUERY_KEYS)):
+            state.pop(key, None)
     if "f_lang" not in state and "bahasa" in qp:
         if qp["bahasa"] in ("id", "en"):
             state["f_lang"] = qp["bahasa"]
@@ -144,6 +154,7 @@ def sidebar_filters(info: dict) -> Filters:
         group=_select("group", CHOICES["group"]),
         service_type=_select("service_type", CHOICES["service_type"]),
         channel=_select("channel", CHOICES["channel"]),
+        compare_months=COMPARE_MONTHS.get(preset, 0),
     )
     write_url(filters, preset)
     return filters
@@ -164,6 +175,7 @@ def write_url(filters: Filters, preset: str) -> None:
             qp[name] = wanted[name]
         elif name not in wanted and name in qp:
             del qp[name]
+    st.session_state[WRITTEN_KEY] = {k: v for k, v in wanted.items() if k in SHARED_PARAMS}
 
 
 def drop_other_pages_params(page: pages.Page) -> None:

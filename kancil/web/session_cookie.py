@@ -1,0 +1,77 @@
+"""The browser side of sessions that survive a reload (kancil/store/sessions.py): the signed token is kept in a
+cookie of this site, restored on a new connection (F5, a new tab), renewed while the user is active, and removed
+when the user signs out.
+
+Streamlit reads a connection's cookies (``st.context.cookies``) but has no call to set one, so the cookie is
+written by a one-line script in a zero-height component frame (same origin as the page): it holds only the token
+this module signed, never data of the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from kancil.roles import SESSION_IDLE_MINUTES, User
+from kancil.store import connection, sessions
+
+RENEW_SECONDS = 300  # the token is re-issued at most every five minutes while the user is active
+RENEWED_KEY = "_session_cookie_at"
+
+
+def _write(value: str, max_age: int) -> None:
+    """Set (or, with max_age 0, delete) the cookie in the browser; the value is a token of ours: [A-Za-z0-9_.-]."""
+    with st.sidebar:
+        components.html(
+            "<script>window.parent.document.cookie = '" + sessions.COOKIE + "=" + value + "; path=/; max-age="
+            + str(max_age) + "; SameSite=Strict' + (window.parent.location.protocol === 'https:' ? '; Secure' : '');"
+            "</script>", height=0)
+
+
+def restore(db: Path) -> User | None:
+    """The user of this connection's session cookie, if it is still valid (signature, age, account, sign-out)."""
+    text = st.context.cookies.get(sessions.COOKIE) if hasattr(st, "context") else None
+    if not text:
+        return None
+    try:
+        with connection.reader(db, wait=1.0) as con:
+            key = sessions.secret(con)
+            claim = sessions.read(key, text, dt.datetime.now()) if key else None
+            user = sessions.valid(con, claim) if claim else None
+    except connection.StoreBusy:
+        return None
+    if user:
+        st.session_state[RENEWED_KEY] = 0.0  # renew at once: the cookie's clock restarts with this activity
+    return user
+
+
+def remember(db: Path, user: User) -> None:
+    """Issue a token for the signed-in user and keep it in the browser for the idle timeout."""
+    try:
+        with connection.writer(db, bump=False) as con:
+            key = sessions.ensure_secret(con)
+    except connection.StoreBusy:
+        return  # no cookie this time: the session still works, only a reload would ask to sign in again
+    _write(sessions.token(key, user, dt.datetime.now()), SESSION_IDLE_MINUTES * 60)
+    st.session_state[RENEWED_KEY] = time.monotonic()
+
+
+def renew(db: Path, user: User) -> None:
+    """Re-issue the token now and then while the user is active, so the cookie lasts as long as the session."""
+    if time.monotonic() - st.session_state.get(RENEWED_KEY, 0.0) > RENEW_SECONDS:
+        remember(db, user)
+
+
+def forget(db: Path, user: User) -> None:
+    """Sign out: every token issued to the user is refused from now on, and this browser drops its cookie."""
+    try:
+        with connection.writer(db, bump=False) as con:
+            sessions.sign_out(con, user.username, dt.datetime.now())
+    except connection.StoreBusy:
+        pass  # the cookie is removed below; the store records the sign-out at the next chance
+    _write("", 0)
+    st.session_state.pop(RENEWED_KEY, None)
