@@ -28,6 +28,12 @@ DEFAULTS: dict[str, str] = {
     "cuti_bersama_hari_kerja": "false",
     # Age threshold shown in labels for lansia.
     "usia_lansia": "60",
+    # Decision support (kancil/decide): the quota suggestion covers demand on this share of working days (percent),
+    # and the office's own calling order (counters) and processing order (back office), the replays' "as recorded"
+    # orders, written as kancil/decide/orders.py reads them.
+    "kuota_cakupan": "90",
+    "urutan_panggil": "prioritas,percepatan,reguler",
+    "urutan_proses": "percepatan,prioritas+reguler",
 }
 
 
