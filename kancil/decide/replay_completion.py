@@ -112,7 +112,8 @@ def replay_frame(frame: pd.DataFrame, order: Order, bap_keeps_lane: bool = False
     out = frame[["application_id", "lane", "bap_required", "submitted_on", "issued_on", "completion_workdays"]].copy()
     out["replayed_on"] = replayed
     submit_index = frame["submit_index"].to_numpy(dtype=float)
-    out["replayed_workdays"] = np.array([np.nan if x is None else x for x in replayed_index], dtype=float) - submit_index
+    replayed_days = np.array([np.nan if x is None else x for x in replayed_index], dtype=float)
+    out["replayed_workdays"] = replayed_days - submit_index
     return out
 
 

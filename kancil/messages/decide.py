@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "to replay."),
     "decide.error.counters": ("Jumlah loket tidak sah: {value} (harus ≥ 1).",
                               "Invalid number of counters: {value} (must be ≥ 1)."),
+    "decide.error.counters_completion": ("--counters hanya berlaku untuk replay queue (antrean loket).",
+                                         "--counters applies to replay queue (the counters) only."),
     "decide.error.horizon": ("Cakrawala perkiraan tidak sah: {value} (harus 1–250 hari kerja).",
                              "Invalid forecast horizon: {value} (must be 1–250 working days)."),
     "decide.error.no_history": ("Tidak ada tiket jalur {lane} di kantor {office}: tidak ada riwayat untuk "
@@ -42,4 +44,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "Only {days} working days of history (fewer than {minimum}, about 6 months): "
                                       "the calendar patterns cannot be estimated yet, so the simple method is "
                                       "used."),
+    # plain-text output of the commands
+    "decide.text.forecast_head": ("Perkiraan permintaan kantor {office}, jalur {lane} — {model}. Riwayat {days} hari "
+                                  "kerja sampai {last}.",
+                                  "Demand forecast, office {office}, lane {lane} — {model}. History: {days} working "
+                                  "days up to {last}."),
+    "decide.text.backtest": ("Uji mundur: {days} hari kerja dari {origins} titik awal; MAE {mae} tiket (naif musiman "
+                             "'hari yang sama minggu lalu': {naive}), MASE {mase}; {coverage} hari di dalam "
+                             "selang 80 %.",
+                             "Backtest: {days} working days from {origins} origins; MAE {mae} tickets (seasonal "
+                             "naive 'same weekday last week': {naive}), MASE {mase}; {coverage} of days inside "
+                             "the 80 % interval."),
+    "decide.text.quota": ("Saran kuota (mencukupi {coverage} hari kerja): {history} menurut setahun terakhir, "
+                          "{horizon} menurut perkiraan; kuota berlaku {current}.",
+                          "Quota suggestion (covering {coverage} of working days): {history} by the last year, "
+                          "{horizon} by the forecast; quota in force {current}."),
+    "decide.text.overflow": ("Hari yang diperkirakan melebihi kuota ({n}): {days}",
+                             "Days expected over the quota ({n}): {days}"),
+    "decide.text.more": (" … dan {n} lagi", " … and {n} more"),
+    "decide.text.forecast_columns": ("     tanggal  perkiraan  selang 80 %  selang 95 %  kuota  P(> kuota)",
+                                     "        date   expected  80 % interval 95 % int.  quota  P(> quota)"),
+    "decide.text.counters_recorded": ("seperti tercatat", "as recorded"),
+    "decide.text.queue_head": ("Putar ulang antrean kantor {office}, {start} – {end}, urutan {order}, loket "
+                               "{counters}, {days} hari. Tunggu dalam menit; dalam kurung: tercatat.",
+                               "Queue replay, office {office}, {start} – {end}, order {order}, counters {counters}, "
+                               "{days} days. Waits in minutes; in brackets: as recorded."),
+    "decide.text.queue_columns": ("  jalur       n  rata-rata  median  p90  di atas target",
+                                  "  lane        n  mean  median  p90  above target"),
+    "decide.text.reproduction_queue": ("Kedekatan dengan catatan: {share} tiket dipanggil tepat pada waktu tercatat; "
+                                       "selisih rata-rata {mean} menit, terbesar {max} menit.",
+                                       "Closeness to the record: {share} of tickets called at exactly the recorded "
+                                       "moment; mean difference {mean} min, largest {max} min."),
+    "decide.text.completion_head": ("Putar ulang penerbitan kantor {office}, permohonan {start} – {end}, urutan "
+                                    "{order}. Hari kerja; dalam kurung: tercatat.",
+                                    "Completion replay, office {office}, applications {start} – {end}, order "
+                                    "{order}. Working days; in brackets: as recorded."),
+    "decide.text.completion_columns": ("  jalur       terbit  belum  median  p90  sesuai standar",
+                                       "  lane        issued  pending  median  p90  within standard"),
+    "decide.text.reproduction_completion": ("Kedekatan dengan catatan: {share} permohonan terbit pada hari tercatat; "
+                                            "{moved} berpindah hari.",
+                                            "Closeness to the record: {share} of applications issued on the recorded "
+                                            "day; {moved} moved."),
+    "decide.text.bap": ("  BAP {lane} ({n}): median {median} hk (rata-rata {mean}); bila tetap berprioritas "
+                        "jalurnya: median {kept} hk (rata-rata {kept_mean}).",
+                        "  BAP {lane} ({n}): median {median} wd (mean {mean}); if they kept their lane's priority: "
+                        "median {kept} wd (mean {kept_mean})."),
 }
