@@ -91,10 +91,10 @@ def fit_negbin(history: pd.DataFrame, days: pd.DataFrame) -> Fitted:
 def fit_simple(history: pd.DataFrame, days: pd.DataFrame) -> Fitted:
     """Each weekday's mean over the last eight weeks; dispersion from the spread around those means."""
     recent = history[history["tanggal"] > history["tanggal"].iloc[-1] - pd.Timedelta(weeks=SIMPLE_WEEKS)]
-    weekday = pd.to_datetime(recent["tanggal"]).dt.weekday
+    weekday = pd.to_datetime(recent["tanggal"]).dt.day_of_week
     means = recent.groupby(weekday)["tickets"].mean()
     overall = float(recent["tickets"].mean()) if len(recent) else 0.0
-    wanted = pd.to_datetime(days["tanggal"]).dt.weekday
+    wanted = pd.to_datetime(days["tanggal"]).dt.day_of_week
     mean = np.array([means.get(w, overall) for w in wanted], dtype=float)
     fitted = np.array([means[w] for w in weekday], dtype=float)
     residual = recent["tickets"].to_numpy(dtype=float) - fitted
@@ -115,19 +115,19 @@ def method_for(history_days: int) -> str:
 
 def seasonal_naive(history: pd.DataFrame, days: pd.DataFrame) -> np.ndarray:
     """"Same weekday last week": each day gets the newest value of its weekday at or before the origin."""
-    weekday = pd.to_datetime(history["tanggal"]).dt.weekday.to_numpy()
+    weekday = pd.to_datetime(history["tanggal"]).dt.day_of_week.to_numpy()
     tickets = history["tickets"].to_numpy(dtype=float)
     newest = np.full(7, tickets[-1] if len(tickets) else np.nan)
     for w in range(7):
         where = np.flatnonzero(weekday == w)
         if len(where):
             newest[w] = tickets[where[-1]]
-    return newest[pd.to_datetime(days["tanggal"]).dt.weekday.to_numpy()]
+    return newest[pd.to_datetime(days["tanggal"]).dt.day_of_week.to_numpy()]
 
 
 def naive_scale(history: pd.DataFrame) -> float:
     """The in-sample MAE of "same weekday last week" one step ahead (the MASE denominator)."""
-    frame = history.assign(weekday=pd.to_datetime(history["tanggal"]).dt.weekday)
+    frame = history.assign(weekday=pd.to_datetime(history["tanggal"]).dt.day_of_week)
     previous = frame.groupby("weekday")["tickets"].shift(1)
     diff = (frame["tickets"] - previous).abs().dropna()
     return float(diff.mean()) if len(diff) else float("nan")
