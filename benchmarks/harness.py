@@ -68,8 +68,9 @@ EXTRA_DEFAULTS: dict[str, object] = {
     "target_prioritas": 15,
     "target_reguler": 60,
     "target_percepatan": 30,
+    "horizon": 40,  # decide_future_workdays: the forecast's default horizon
 }
-# ``day`` (briefing day, open mismatches) is the newest data day; set per store.
+# ``day`` (briefing day, open mismatches) and ``after`` (the forecast's origin) are the newest data day; set per store.
 
 DATA_TABLES = {"antrian": "issued_at", "permohonan": "submitted_at", "survei": "submitted_at",
                "fasilitas": "started_at"}
@@ -203,7 +204,7 @@ def query_names() -> list[str]:
 
 def query_plan(names: list[str], day: dt.date) -> tuple[dict[str, dict], dict[str, str]]:
     """The extra parameters each query needs, and the queries skipped with the reason."""
-    available = {**EXTRA_DEFAULTS, "day": day}
+    available = {**EXTRA_DEFAULTS, "day": day, "after": day}
     filter_params = set(Filters(day, day).params())
     extras: dict[str, dict] = {}
     skipped: dict[str, str] = {}
@@ -807,6 +808,14 @@ def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str,
         if with_optimized and scale != "S":
             results["optimized"][scale] = bench_scale(scale, repeat, 0, pages=False, variant="optimized")
             save()
+    decide_scales = [s for s in scales if s in ("S", "M")]
+    if decide_scales:
+        from benchmarks import decide
+
+        for scale in decide_scales:
+            log(f"{scale}: decision support (forecast, replays)")
+            results.setdefault("decide", {})[scale] = decide.measure(ensure_store(scale), max(3, repeat // 2))
+        save()
     if with_concurrency:
         biggest = "M" if "M" in scales else scales[-1]
         log(f"concurrency at {biggest}")
@@ -894,6 +903,10 @@ def write_report(results: dict, out: Path) -> None:
         if c.get("note"):
             lines += ["", c["note"]]
         lines.append("")
+    if results.get("decide"):
+        from benchmarks import decide
+
+        lines += decide.section(results["decide"])
     extra = Path(str(out) + ".notes.md")
     if extra.exists():
         lines += [extra.read_text()]
@@ -1145,6 +1158,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--label", default=None, help="name of the raw results file (default: the scales)")
     p.add_argument("--optimized-only", action="store_true",
                    help="measure only the optimized copies of --scales, into the saved results of --label")
+    p.add_argument("--decide-only", action="store_true",
+                   help="measure only the forecast and replays (issue 13) at --scales and rewrite only their "
+                        "section of --out")
     p.add_argument("--pages-only", action="store_true",
                    help="re-measure only the page renders and the dashboard process of --scales, into the saved "
                         "results of --label (e.g. after the app was broken during a long run)")
@@ -1160,6 +1176,10 @@ def main_args(args: argparse.Namespace) -> int:
         print(f"unknown scale(s): {', '.join(unknown)}; choose from S, M, L", file=sys.stderr)
         return 2
     repeat, cold = (3, 2) if args.quick else (args.repeat, args.cold_repeat)
+    if args.decide_only:
+        from benchmarks import decide
+
+        return decide.main(scales, max(3, repeat // 2), cold, Path(args.out))
     if args.pages_only:
         return pages_only(scales, repeat, Path(args.out), args.label or "".join(scales))
     if args.optimized_only:

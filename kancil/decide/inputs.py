@@ -1,6 +1,6 @@
 """Checking what a decision-support command was asked, before anything is computed.
 
-Why one place: the CLI, the pages and the benchmarks ask the same three questions (is the office in the store, is
+Why one place: the CLI and the pages ask the same three questions (is the office in the store, is
 the lane one of ours, does the period hold anything) and the answer must be the same clear sentence, in Bahasa
 Indonesia, naming the value that was wrong. ``DecideError`` carries it; the CLI prints it and exits with status 2.
 """
