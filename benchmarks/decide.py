@@ -3,7 +3,7 @@
 Targets at M (10 offices x 5 years): each ≤ 2 s. Measured like the query bench: warm in this process (imports done,
 one fresh read-only connection per run, the first run a warm-up not counted), and cold in a fresh process running
 the CLI command (Python start, imports of pandas/statsmodels, the store opened: what a supervisor waits for at the
-terminal). The office is the store's first office (a demo office of Cilacap's size), the lane prioritas, the
+terminal). The office is the store's first office by code, the lane prioritas, the
 month the last full calendar month; the backtest is part of every forecast.
 
 ``python -m benchmarks --decide-only --scales M`` measures just this and rewrites only its section of

@@ -476,6 +476,9 @@ def serve_queue(day: np.ndarray, lane: np.ndarray, issued: np.ndarray, hold: np.
     eligible[1:, :] = True
     rank = np.empty(n_lanes, dtype=np.int64)
     rank[list(OFFICE_ORDER)] = np.arange(n_lanes)
+    # counters grouped by the lanes they serve (P1; the shared ones), so a step takes one minimum per group
+    kinds = [(np.flatnonzero(row), np.flatnonzero((eligible == row).all(axis=1)))
+             for row in np.unique(eligible, axis=0)]
 
     rows = np.flatnonzero(queued)
     # Queued tickets sorted by (day, lane, issue time); the input is in (day, issue time, ticket number) order,
@@ -497,7 +500,9 @@ def serve_queue(day: np.ndarray, lane: np.ndarray, issued: np.ndarray, hold: np.
         p, c0, s0 = ptr[active], count[active], start[active]
         has = p < c0
         head = np.where(has, t_sorted[np.minimum(s0 + p, last)], never)  # (days, lanes)
-        arrival = np.where(eligible[None, :, :], head[:, None, :], never).min(axis=2)  # (days, counters)
+        arrival = np.empty((len(active), n_counters), dtype=np.int64)  # first arrival a counter may call
+        for lanes_served, counters in kinds:
+            arrival[:, counters] = head[:, lanes_served].min(axis=1)[:, None]
         when = np.maximum(free[active], arrival)
         when[arrival >= never] = never
         c = when.argmin(axis=1)

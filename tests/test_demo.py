@@ -223,6 +223,33 @@ def test_queue_shape(con):
     assert scalar(con, "SELECT count(*) FROM antrian WHERE status <> 'selesai' AND service_start IS NOT NULL") == 0
 
 
+def test_counters_serve_one_ticket_at_a_time(con):
+    """The demo's waits come out of a queue: at each counter a call comes after the previous ticket's service end
+    (tests/test_decide_replay.py checks that the replay of the office's order gives every call back)."""
+    overlaps = scalar(con, """
+        WITH calls AS (
+            SELECT counter, CAST(issued_at AS DATE) AS d, called_at,
+                   lag(service_end) OVER (PARTITION BY counter, CAST(issued_at AS DATE) ORDER BY called_at) AS before
+            FROM antrian WHERE status = 'selesai'
+        )
+        SELECT count(*) FILTER (WHERE called_at < before) FROM calls
+    """)
+    assert overlaps == 0
+    counters = dict(con.execute("SELECT counter, list(DISTINCT lane ORDER BY lane) FROM antrian "
+                                "WHERE counter IS NOT NULL GROUP BY 1").fetchall())
+    assert counters["P1"] == ["prioritas"]  # the dedicated priority counter
+    assert counters["U1"] == ["percepatan", "prioritas", "reguler"]  # a shared counter calls every lane
+    # the shared counters call prioritas first: a later priority ticket never waits while an earlier-called reguler
+    # ticket of the same day was issued after it (no reguler ticket overtakes a waiting priority ticket)
+    overtaken = scalar(con, """
+        SELECT count(*) FROM antrian p JOIN antrian r
+          ON CAST(p.issued_at AS DATE) = CAST(r.issued_at AS DATE) AND r.lane = 'reguler' AND p.lane = 'prioritas'
+         AND r.issued_at > p.issued_at AND r.called_at < p.called_at
+        WHERE p.status = 'selesai' AND r.status = 'selesai'
+    """)
+    assert overtaken == 0
+
+
 def test_priority_tickets_over_quota_on_busy_days(con):
     over = dict(con.execute("""
         WITH per_day AS (SELECT lane, CAST(issued_at AS DATE) AS tanggal, count(*) AS n FROM antrian GROUP BY ALL)

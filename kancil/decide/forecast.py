@@ -4,9 +4,10 @@ Why this model (docs/decide.md has the backtest numbers): a negative binomial re
 ``NegativeBinomial``, NB2, maximum likelihood) on the Indonesian calendar of ``calendar_features``. Counts of a few
 dozen tickets a day are over-dispersed counts, not Gaussian; the calendar effects are multiplicative (log link);
 and the prediction interval and the probability of demand above the quota come straight from the fitted
-distribution. It was chosen over SARIMAX on log counts with the same regressors by the rolling-origin backtest
-(better MAE and interval coverage, about twenty times faster). statsforecast (which needs numba) and Prophet (which
-needs a Stan toolchain) were not needed for this.
+distribution. It was chosen over SARIMAX(1,0,0) on log counts with the same regressors by the rolling-origin
+backtest: the same or better MAE (reguler 15.0 against 18.1 tickets), interval coverage as good, and a backtest in
+well under a second instead of 40-100 s. statsforecast 2.1.1 cannot even be installed beside the pinned pandas
+3.1.1 (and brings numba); Prophet needs a Stan toolchain.
 
 It proves itself every time it runs: a rolling-origin backtest over the store's own history (``backtest``) gives
 MAE, the MAE of the seasonal-naive forecast "same weekday last week" on the same days, MASE, and the share of
@@ -65,7 +66,8 @@ def fit_negbin(history: pd.DataFrame, days: pd.DataFrame) -> Fitted:
     statsmodels GLM by IRLS: a Poisson fit gives the means, the dispersion alpha comes from the NB2 moment
     (Cameron and Trivedi's auxiliary regression of ((y - mu)^2 - y) / mu on mu), and a negative binomial GLM with
     that alpha gives the final coefficients. Two IRLS fits take milliseconds, which lets the backtest refit at
-    every origin; the full maximum-likelihood fit of alpha gave the same backtest within 1 % and took 20x longer.
+    every origin; the full maximum-likelihood fit of alpha (``NegativeBinomial``) gave the same MAE to two decimals,
+    coverage within two points, and took ten times longer.
     """
     from statsmodels.genmod import families
     from statsmodels.genmod.generalized_linear_model import GLM
