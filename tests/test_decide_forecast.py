@@ -148,3 +148,11 @@ def test_bad_input_names_the_value(demo_db):
             forecast.forecast(con, "CLP", "vip")
         with pytest.raises(inputs.DecideError, match="0"):
             forecast.forecast(con, "CLP", "prioritas", horizon=0)
+
+
+def test_chart_frame_for_the_page(priority):
+    frame = priority.chart_frame(history_days=10)
+    assert frame["kind"].tolist() == ["recorded"] * 10 + ["forecast"] * 40
+    assert frame["tickets"].iloc[:10].tolist() == priority.history["tickets"].tail(10).tolist()
+    assert frame["expected"].iloc[10:].tolist() == priority.days["expected"].tolist()
+    assert pd.Timestamp(frame["tanggal"].iloc[9]).date() == END

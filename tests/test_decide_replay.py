@@ -212,6 +212,22 @@ def test_the_head_of_offices_question(hand_db):
     # reguler: 8/3 instead of 2 working days on average (+2/3), median 3 instead of 2
     assert answer["reguler"]["change_mean"] == pytest.approx(2 / 3)
     assert answer["reguler"]["change_median"] == 1.0
+    assert replay_completion.answer_text(answer) == (
+        "Bila Prioritas diproses tepat setelah Percepatan, pemohon Prioritas menerima paspor dalam median 1,0 hari "
+        "kerja (rata-rata 1,3; dengan urutan kantor sekarang 2,0); pemohon Reguler rata-rata 0,67 hari kerja lebih "
+        "lama (2,7 dibanding 2,0).")
+    assert "0.67 working days longer" in replay_completion.answer_text(answer, "en")
+
+
+def test_comparison_tables_for_the_pages(hand_db):
+    r = completion(hand_db, "percepatan,prioritas,reguler")
+    table = r.comparison().set_index(["lane", "measure"])
+    assert table.loc[("prioritas", "median")].tolist() == [2.0, 1.0, -1.0]  # recorded, replayed, change
+    assert table.loc[("reguler", "pending")].tolist() == [1, 1, 0]
+    bap = r.bap_table().set_index("lane")
+    assert bap.loc["prioritas", ["n", "median", "kept_lane_median"]].tolist() == [1, 2.0, 1.0]
+    q = queue(hand_db, "fifo").comparison().set_index(["lane", "measure"])
+    assert q.loc[("percepatan", "mean")].tolist() == [14.0, 24.0, 10.0]  # E: 14 recorded, 24 under fifo
 
 
 def test_a_record_the_rules_cannot_explain_is_shown_as_such(hand_db):

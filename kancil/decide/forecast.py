@@ -214,6 +214,17 @@ class Forecast:
             return None
         return t("decide.forecast.short_history", lang, days=self.history_days, minimum=MIN_HISTORY)
 
+    def chart_frame(self, history_days: int = 60) -> pd.DataFrame:
+        """For a chart: the last ``history_days`` recorded working days and the forecast days, one row per day:
+        tanggal, kind ('recorded' or 'forecast'), tickets (recorded), expected and the intervals (forecast), quota."""
+        recent = self.history.tail(history_days)
+        recorded = pd.DataFrame({"tanggal": recent["tanggal"], "kind": "recorded", "tickets": recent["tickets"],
+                                 "quota": recent["daily_quota"]})
+        ahead = self.days.rename(columns={"quota": "quota"}).assign(kind="forecast")
+        return pd.concat([recorded, ahead], ignore_index=True)[
+            ["tanggal", "kind", "tickets", "expected", "lower80", "upper80", "lower95", "upper95", "quota",
+             "p_over_quota"]]
+
     def as_json(self) -> dict:
         def num(value: object) -> float | int | None:
             return None if value is None or pd.isna(value) else (int(value) if isinstance(value, np.integer)

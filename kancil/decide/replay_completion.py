@@ -34,6 +34,8 @@ import pandas as pd
 from kancil.contract import LANES
 from kancil.decide import inputs
 from kancil.decide.orders import Order, OrderError, parse_order
+from kancil.decide.replay_queue import comparison
+from kancil.i18n import code_label, fmt_num, t
 from kancil.metrics.turnaround import completion_targets, lane_completion_target
 from kancil.store import queries, settings
 
@@ -159,6 +161,16 @@ class CompletionReplay:
     reproduction: dict[str, float | int | None]
     applications: pd.DataFrame = field(repr=False)
 
+    def comparison(self) -> pd.DataFrame:
+        """Per lane and measure (n, pending, mean, median, p90, share_within): recorded, replayed, change."""
+        return comparison(self.lanes, ("n", "pending", "mean", "median", "p90", "share_within"))
+
+    def bap_table(self) -> pd.DataFrame:
+        """Per lane, the BAP cases: n, and median and mean completion ranked as reguler and keeping their lane."""
+        return pd.DataFrame([{"lane": lane, "n": v["n"], "median": v["median"], "mean": v["mean"],
+                              "kept_lane_median": v["kept_lane"]["median"], "kept_lane_mean": v["kept_lane"]["mean"]}
+                             for lane, v in self.bap.items()])
+
     def as_json(self) -> dict:
         return {"office": self.office, "from": self.date_from.isoformat(), "to": self.date_to.isoformat(),
                 "order": self.order.label(), "lanes": self.lanes, "bap": self.bap,
@@ -217,3 +229,18 @@ def priority_after_percepatan(con: duckdb.DuckDBPyConnection, office: str, date_
     return {"office": office, "from": date_from.isoformat(), "to": date_to.isoformat(),
             "order": asked.order.label(), "office_order": own.order.label(),
             "reproduction": own.reproduction, "prioritas": lane("prioritas"), "reguler": lane("reguler")}
+
+
+def answer_text(answer: dict, lang: str = "id") -> str:
+    """The head of office's question answered in one sentence, from ``priority_after_percepatan``."""
+    pri, reg = answer["prioritas"], answer["reguler"]
+    if pri["median"] is None or reg["mean"] is None:
+        return t("decide.answer.none", lang)
+    change = reg["change_mean"] or 0.0
+    return t("decide.answer.text", lang, prioritas=code_label("prioritas", lang),
+             percepatan=code_label("percepatan", lang),
+             median=fmt_num(pri["median"], lang, 1), mean=fmt_num(pri["mean"], lang, 1),
+             before=fmt_num(pri["office_order_mean"], lang, 1), reguler=code_label("reguler", lang),
+             more=fmt_num(abs(change), lang, 2),
+             direction=t("decide.answer.longer" if change >= 0 else "decide.answer.shorter", lang),
+             reg_mean=fmt_num(reg["mean"], lang, 1), reg_before=fmt_num(reg["office_order_mean"], lang, 1))

@@ -62,6 +62,11 @@ class QueueReplay:
     left_out: int  # tickets not replayed: not served, or without the times a replay needs
     tickets: pd.DataFrame = field(repr=False)  # ticket_id, lane, tanggal, recorded/replayed wait and counter
 
+    def comparison(self) -> pd.DataFrame:
+        """For a table or chart: per lane and measure (n, mean, median, p90, share_above_target) the recorded and
+        the replayed value and the change."""
+        return comparison(self.lanes, ("n", "mean", "median", "p90", "share_above_target"))
+
     def as_json(self) -> dict:
         return {
             "office": self.office,
@@ -74,6 +79,18 @@ class QueueReplay:
             "lanes": self.lanes,
             "reproduction": self.reproduction,
         }
+
+
+def comparison(lanes: dict[str, dict], measures: tuple[str, ...]) -> pd.DataFrame:
+    """Per lane and measure: recorded, replayed, change (replayed - recorded; None where either is missing)."""
+    rows = []
+    for lane in LANES:
+        for measure in measures:
+            replayed, recorded = lanes[lane].get(measure), lanes[lane]["recorded"].get(measure)
+            change = None if replayed is None or recorded is None else replayed - recorded
+            rows.append({"lane": lane, "measure": measure, "recorded": recorded, "replayed": replayed,
+                         "change": change})
+    return pd.DataFrame(rows)
 
 
 def recorded_counters(lane: list[str], counter: list, called: list, end: list) -> list[Counter]:

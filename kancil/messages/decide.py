@@ -89,4 +89,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "jalurnya: median {kept} hk (rata-rata {kept_mean}).",
                         "  BAP {lane} ({n}): median {median} wd (mean {mean}); if they kept their lane's priority: "
                         "median {kept} wd (mean {kept_mean})."),
+    # the head of office's question and the pages' plain-words explanations
+    "decide.answer.question": ("Bila prioritas diproses tepat setelah percepatan, berapa hari kerja pemohon "
+                               "prioritas menunggu, dan berapa hari lebih lama pemohon reguler?",
+                               "If prioritas were processed right after percepatan, how many working days would "
+                               "priority applicants wait, and how many more the reguler ones?"),
+    "decide.answer.text": ("Bila {prioritas} diproses tepat setelah {percepatan}, pemohon {prioritas} menerima paspor "
+                           "dalam median {median} hari kerja (rata-rata {mean}; dengan urutan kantor sekarang "
+                           "{before}); pemohon {reguler} rata-rata {more} hari kerja {direction} ({reg_mean} "
+                           "dibanding {reg_before}).",
+                           "If {prioritas} were processed right after {percepatan}, {prioritas} applicants would get "
+                           "their passport in a median of {median} working days (mean {mean}; {before} with the "
+                           "office's order today); {reguler} applicants would wait {more} working days {direction} "
+                           "on average ({reg_mean} against {reg_before})."),
+    "decide.answer.longer": ("lebih lama", "longer"),
+    "decide.answer.shorter": ("lebih cepat", "less"),
+    "decide.answer.none": ("Belum ada permohonan prioritas dan reguler yang terbit dalam periode ini.",
+                           "No prioritas and reguler applications were issued in this period."),
+    "decide.explain.queue": (
+        "Simulasi antrean memutar ulang setiap hari dengan kedatangan dan lama layanan yang tercatat. Loket yang "
+        "kosong memanggil tiket yang menunggu paling depan dalam urutan yang dipilih; tiket memakai loket selama "
+        "yang tercatat. Hanya tiket yang dilayani yang ikut; tidak hadir dan batal tetap seperti tercatat.",
+        "The queue simulation replays each day with the recorded arrivals and service times. A free counter calls "
+        "the waiting ticket that comes first in the chosen order; a ticket holds the counter as long as it did. "
+        "Only served tickets take part; no-shows and cancellations stay as recorded."),
+    "decide.explain.completion": (
+        "Simulasi penerbitan memakai jumlah paspor yang benar-benar terbit setiap hari, dan hanya mengubah siapa "
+        "yang mendapatkannya. Permohonan boleh terbit mulai hari kerja setelah diajukan (percepatan: hari yang "
+        "sama), kasus BAP mulai hari kerja setelah BAP selesai. Kasus BAP diperlakukan seperti reguler, karena "
+        "layanan prioritas belum menjangkau BAP.",
+        "The completion simulation keeps the number of passports actually issued each day and only changes who "
+        "gets them. An application may be issued from the working day after its submission (percepatan: the same "
+        "day), a BAP case from the working day after its examination. BAP cases are ranked as reguler, as the "
+        "priority service does not reach the examination yet."),
+    "decide.explain.trust": (
+        "Kedekatan dengan catatan: memutar ulang urutan kantor sendiri menghasilkan kembali {share} dari catatan. "
+        "Simulasi yang tidak bisa mengulang masa lalu tidak bisa dipercaya tentang urutan lain.",
+        "Closeness to the record: replaying the office's own order gives back {share} of the record. A replay that "
+        "cannot reproduce the past cannot be trusted about another order."),
+    "decide.explain.forecast": (
+        "Perkiraan tiket per hari kerja dari riwayat kantor sendiri, dengan pola hari, Ramadan dan Lebaran, Idul "
+        "Adha, musim haji/umrah dan libur sekolah. Pita: selang 80 % dan 95 %. Uji mundur: MAE {mae} tiket, "
+        "metode naif 'hari yang sama minggu lalu' {naive}; {coverage} hari jatuh di dalam selang 80 %.",
+        "Tickets per working day forecast from the office's own history, with the weekday shape, Ramadan and Eid, "
+        "Idul Adha, the Hajj/Umrah season and school holidays. Bands: the 80 % and 95 % intervals. Backtest: MAE "
+        "{mae} tickets, the naive 'same weekday last week' {naive}; {coverage} of days inside the 80 % interval."),
 }
