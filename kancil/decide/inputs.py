@@ -12,6 +12,7 @@ import datetime as dt
 import duckdb
 
 from kancil.contract import LANES
+from kancil.decide.orders import Order, OrderError, parse_order
 from kancil.i18n import fmt_date, t
 from kancil.store import queries
 
@@ -46,3 +47,13 @@ def empty_period(what: str, office: str, date_from: dt.date, date_to: dt.date, l
     """The error for a period without the rows a replay needs (``what``: ``tickets`` or ``applications``)."""
     return DecideError(t(f"decide.error.empty_{what}", lang, office=office, start=fmt_date(date_from, lang),
                          end=fmt_date(date_to, lang)))
+
+
+def check_order(order: str | Order, cap: int | None = None) -> Order:
+    """An ``Order`` from its text (or as given, with ``cap`` applied); a bad text is a ``DecideError``."""
+    if isinstance(order, Order):
+        return order if cap is None else Order(order.text, order.places, cap)
+    try:
+        return parse_order(order, cap)
+    except OrderError as exc:
+        raise DecideError(str(exc)) from exc

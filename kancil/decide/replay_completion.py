@@ -33,7 +33,7 @@ import pandas as pd
 
 from kancil.contract import LANES
 from kancil.decide import inputs
-from kancil.decide.orders import Order, OrderError, parse_order
+from kancil.decide.orders import Order
 from kancil.decide.replay_queue import comparison
 from kancil.i18n import code_label, fmt_num, t
 from kancil.metrics.turnaround import completion_targets, lane_completion_target
@@ -51,13 +51,6 @@ def completion_stats(days: np.ndarray, pending: int, target: float) -> dict[str,
             "p90": float(np.percentile(days, 90)), "share_within": float(np.mean(days <= target))}
 
 
-def _order(order: str | Order, cap: int | None) -> Order:
-    if isinstance(order, Order):
-        return order if cap is None else Order(order.text, order.places, cap)
-    try:
-        return parse_order(order, cap)
-    except OrderError as exc:
-        raise inputs.DecideError(str(exc)) from exc
 
 
 def eligible_on(frame: pd.DataFrame) -> pd.Series:
@@ -191,7 +184,7 @@ def load(con: duckdb.DuckDBPyConnection, office: str, date_from: dt.date, date_t
 def replay_completion(con: duckdb.DuckDBPyConnection, office: str, date_from: dt.date, date_to: dt.date,
                       order: str | Order, cap: int | None = None, lang: str = "id") -> CompletionReplay:
     """Replay the back office for the applications submitted ``date_from``..``date_to`` under ``order``."""
-    chosen = _order(order, cap)
+    chosen = inputs.check_order(order, cap)
     frame = load(con, office, date_from, date_to, lang)
     targets = completion_targets(settings.all_settings(con))
     apps = replay_frame(frame, chosen)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from kancil.contract import LANES
 from kancil.decide import inputs
-from kancil.decide.orders import Order, OrderError, parse_order
+from kancil.decide.orders import Order
 from kancil.decide.queue_engine import INF, Counter, replay_day
 from kancil.i18n import t
 from kancil.metrics.turnaround import wait_targets
@@ -112,13 +112,6 @@ def open_counters(n: int, first_issue: int) -> list[Counter]:
     return [Counter(f"{i:03d}", frozenset(range(len(LANES))), first_issue, INF) for i in range(1, n + 1)]
 
 
-def _order(order: str | Order, cap: int | None) -> Order:
-    if isinstance(order, Order):
-        return order if cap is None else Order(order.text, order.places, cap)
-    try:
-        return parse_order(order, cap)
-    except OrderError as exc:
-        raise inputs.DecideError(str(exc)) from exc
 
 
 def _nullable(values: pd.Series) -> list:
@@ -198,7 +191,7 @@ def replay_queue(con: duckdb.DuckDBPyConnection, office: str, date_from: dt.date
     """Replay the office's days ``date_from``..``date_to`` under ``order`` (see the module docstring)."""
     inputs.check_period(date_from, date_to, lang)
     office = inputs.check_office(con, office, lang)
-    chosen = _order(order, cap)
+    chosen = inputs.check_order(order, cap)
     if counters is not None and counters < 1:
         raise inputs.DecideError(t("decide.error.counters", lang, value=counters))
     frame = queries.run(con, "decide_queue_tickets", date_from=date_from, date_to=date_to, office=office)
