@@ -27,6 +27,7 @@ run: $(VENV)/.installed $(DB)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/sqlfluff lint queries --disable-progress-bar --nocolor
 
 unit: $(VENV)/.installed
 	$(BIN)/python -m pytest -q

@@ -31,7 +31,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 result = ingest_file(con, args.kind, Path(name))
         except connection.StoreBusy:
             raise
-        except Exception as exc:  # noqa: BLE001 - the file's transaction was rolled back: nothing of it stored
+        except Exception as exc:
             result = IngestResult(file=Path(name).name, kind=args.kind,
                                   refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: {exc}")
         worst = max(worst, result.exit_code)

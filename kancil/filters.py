@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
 
 from kancil.contract import CHANNELS, GROUPS, LANES, SERVICE_TYPES
 
@@ -78,33 +77,3 @@ class Filters:
 
 # URL keys, in Bahasa Indonesia like the rest of the interface.
 QUERY_KEYS = {"office": "kantor", "lane": "jalur", "group": "kelompok", "service_type": "layanan", "channel": "kanal"}
-
-
-def from_query(
-    query: Mapping[str, str], default: Filters, offices: tuple[str, ...]
-) -> tuple[Filters, list[str]]:
-    """Read filters from URL parameters; return the filters and the names of values that were refused."""
-    refused: list[str] = []
-    values: dict[str, object] = {}
-    for key, name in (("date_from", "dari"), ("date_to", "sampai")):
-        text = query.get(name)
-        if text is None:
-            continue
-        try:
-            values[key] = dt.date.fromisoformat(str(text))
-        except ValueError:
-            refused.append(name)
-    for key, name in QUERY_KEYS.items():
-        text = query.get(name)
-        if text is None or text == "":
-            continue
-        allowed = offices if key == "office" else CHOICES[key]
-        if text in allowed:
-            values[key] = text
-        else:
-            refused.append(name)
-    result = default.replace(**values)
-    if result.date_from > result.date_to:
-        refused.extend(n for n in ("dari", "sampai") if n in query)
-        result = result.replace(date_from=default.date_from, date_to=default.date_to)
-    return result, refused

@@ -1,8 +1,7 @@
 -- Per data kind (contract order): rows stored, the newest timestamp in the data (kuota: the latest valid_from)
 -- and the last successful load of a file of that kind (when, by whom, which file). Whole store, no filters.
-with kinds as (
-    select * from (values (1, 'antrian'), (2, 'permohonan'), (3, 'survei'), (4, 'fasilitas'), (5, 'kuota'))
-        as k(position, kind)
+with kinds (position, kind) as (
+    values (1, 'antrian'), (2, 'permohonan'), (3, 'survei'), (4, 'fasilitas'), (5, 'kuota')
 ),
 
 newest_data as (

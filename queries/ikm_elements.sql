@@ -1,5 +1,6 @@
--- IKM (PermenPANRB 14/2017): the mean answer (NRR) of each of the nine elements, unanswered left out,
--- the IKM as the sum of NRR x 1/9, and its converted score (x 25). responses counts every response.
+-- IKM (PermenPANRB 14/2017) of the period: the mean answer (NRR) of each of the nine elements, unanswered left
+-- out, and the converted score (stg_ikm_score; NULL when an element has no answer at all) with its 0.11-weight
+-- variant. responses counts every response.
 with responses as (
     select * from stg_survei($date_from, $date_to, $office, $lane, $applicant_group)
 ),
@@ -14,6 +15,6 @@ element_means as (
 
 select
     *,
-    (u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) / 9.0 as ikm,
-    (u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) / 9.0 * 25 as score
+    stg_ikm_score(u1, u2, u3, u4, u5, u6, u7, u8, u9) as score,
+    stg_ikm_score_weight_0_11(u1, u2, u3, u4, u5, u6, u7, u8, u9) as score_weight_0_11
 from element_means

@@ -1,6 +1,6 @@
 -- IKM per period bucket ($bucket: 'month', 'quarter' or 'semester') of the period's responses: the bucket's first
--- and last day, the part of it inside the period, responses, and the converted score defined as in
--- ikm_elements.sql (mean answer of each element, unanswered left out, summed x 1/9 x 25).
+-- and last day, the part of it inside the period, responses, and the converted score (stg_ikm_score of the
+-- elements' mean answers, unanswered left out).
 with responses as (
     select * from stg_survei($date_from, $date_to, $office, $lane, $applicant_group)
 ),
@@ -44,6 +44,6 @@ select
     least(period_end, $date_to) as covered_to,
     period_start < $date_from or period_end > $date_to as partial,
     responses,
-    (u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) / 9.0 * 25 as score
+    stg_ikm_score(u1, u2, u3, u4, u5, u6, u7, u8, u9) as score
 from bounded
 order by period_start

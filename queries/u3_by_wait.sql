@@ -1,8 +1,8 @@
 -- U3 (waktu penyelesaian) against the respondent's actual wait: responses of the period linked to a ticket (same
 -- office_code and ticket_id) and answering U3, by the ticket's wait (called_at - issued_at, as in stg_antrian) in
--- buckets of 0-15, 15-30, 30-60 and 60+ minutes, per lane or per applicant group of the ticket ($by: 'lane' or
--- 'group'): n, mean U3 and a normal-approximation 95% interval (NULL for n < 2).
--- A response links only to a ticket issued at most 30 days before the date of its submission and not after it (docs/data-contract.md): the survey is
+-- buckets of 0–15, 15–30, 30–60 and 60+ minutes, per lane or per applicant group of the ticket ($by: 'lane' or
+-- 'group'): n, mean U3 and a normal-approximation 95% interval (NULL for n < 2). A response links only to a ticket
+-- issued at most 30 days before the date of its submission and not after it (docs/data-contract.md): the survey is
 -- answered after the visit, and the bound lets the ticket side read only those days instead of the whole table.
 with responses as (
     select office_code, ticket_id, submitted_at, u3
@@ -65,7 +65,7 @@ summarised as (
 select
     category,
     bucket_order,
-    ['0-15', '15-30', '30-60', '60+'][bucket_order] as wait_bucket,
+    ['0–15', '15–30', '30–60', '60+'][bucket_order] as wait_bucket,
     n,
     mean_u3,
     mean_u3 - 1.959964 * sd_u3 / sqrt(n) as ci_low,

@@ -97,7 +97,7 @@ class StreamlitServer:
         for _attempt in range(2):  # a port found free may be taken before Streamlit binds it: try a second one
             self.port = free_port()
             with self.log.open("ab") as out:
-                self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and app
+                self.proc = subprocess.Popen(
                     [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                      "--server.fileWatcherType", "none", "--server.port", str(self.port),
                      "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
@@ -115,7 +115,7 @@ class StreamlitServer:
             if self.proc.poll() is not None:
                 return False
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:  # noqa: S310
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
                     if answer.read().decode().strip() == "ok":
                         return True
             except OSError:
@@ -143,18 +143,18 @@ class StreamlitServer:
 # ------------------------------------------------------------------------------------------------ browser moves
 
 
-def settle(page, timeout: int = STEP_MS) -> None:  # noqa: ANN001 - a Playwright Page
+def settle(page, timeout: int = STEP_MS) -> None:
     """Wait until the app is connected and its script has finished (Streamlit's own e2e tests do this)."""
     page.wait_for_selector(CONNECTED, timeout=timeout)
     page.wait_for_selector(NOT_RUNNING, timeout=timeout)
 
 
-def open_app(page, url: str) -> None:  # noqa: ANN001
+def open_app(page, url: str) -> None:
     page.goto(url, timeout=FIRST_LOAD_MS)
     settle(page, FIRST_LOAD_MS)
 
 
-def sign_in(page, role: str) -> None:  # noqa: ANN001
+def sign_in(page, role: str) -> None:
     """Fill the sign-in form as the demo account of ``role`` and wait for the signed-in frame (sidebar links)."""
     username, password = ACCOUNTS[role]
     field = page.get_by_label("Nama pengguna")
@@ -176,19 +176,19 @@ def sign_in(page, role: str) -> None:  # noqa: ANN001
     settle(page, FIRST_LOAD_MS)
 
 
-def sidebar_links(page) -> list[str]:  # noqa: ANN001
+def sidebar_links(page) -> list[str]:
     """The page links the sidebar offers, by their shown title."""
     return [text.strip() for text in page.locator(f"{PAGE_LINK} [data-testid='stMarkdownContainer']")
             .all_inner_texts()]
 
 
-def heading(page) -> str | None:  # noqa: ANN001
+def heading(page) -> str | None:
     """The page's title (the first h1 of the main area), or None."""
     titles = page.locator(f"{MAIN} h1").all_inner_texts()
     return titles[0].strip() if titles else None
 
 
-def go_to(page, title: str) -> None:  # noqa: ANN001
+def go_to(page, title: str) -> None:
     """Switch page with the sidebar link ``title`` and wait for that page's title and the end of its run."""
     page.locator(PAGE_LINK).filter(has=page.get_by_text(title, exact=True)).first.click()
     page.locator(f"{MAIN} h1").filter(has_text=re.compile(f"^{re.escape(title)}$")).first.wait_for(
@@ -196,17 +196,17 @@ def go_to(page, title: str) -> None:  # noqa: ANN001
     settle(page, FIRST_LOAD_MS)
 
 
-def choose(page, label: str, option: str) -> None:  # noqa: ANN001
+def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the selectbox ``label`` (a combobox: open it, click the option's text)."""
     page.get_by_role("combobox", name=label, exact=True).click()
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def combobox_value(page, label: str) -> str:  # noqa: ANN001
+def combobox_value(page, label: str) -> str:
     return page.get_by_role("combobox", name=label, exact=True).input_value()
 
 
-def main_metrics(page) -> list[tuple[str, str]]:  # noqa: ANN001
+def main_metrics(page) -> list[tuple[str, str]]:
     """Every st.metric of the main area as (label, value), in page order."""
     out = []
     for metric in page.locator(METRIC).all():
@@ -216,7 +216,7 @@ def main_metrics(page) -> list[tuple[str, str]]:  # noqa: ANN001
     return out
 
 
-def problems(page) -> list[str]:  # noqa: ANN001
+def problems(page) -> list[str]:
     """What looks like a crash on the page: Streamlit exception boxes and any traceback text."""
     found = []
     n = page.locator(EXCEPTION).count()
@@ -228,7 +228,7 @@ def problems(page) -> list[str]:  # noqa: ANN001
     return found
 
 
-def wait_for_charts(page, timeout: int = STEP_MS, rest_ms: int = 10_000) -> int:  # noqa: ANN001
+def wait_for_charts(page, timeout: int = STEP_MS, rest_ms: int = 10_000) -> int:
     """Wait until a Plotly chart is drawn in the main area, then (up to ``rest_ms`` more) until every chart element
     holds a drawn plot; the number of drawn charts."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -244,7 +244,7 @@ def wait_for_charts(page, timeout: int = STEP_MS, rest_ms: int = 10_000) -> int:
     return page.locator(PLOTLY_DRAWN).count()
 
 
-def screenshot(page, name: str) -> Path:  # noqa: ANN001
+def screenshot(page, name: str) -> Path:
     """The whole window (sidebar and the visible part of the page) into tests/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
@@ -252,7 +252,7 @@ def screenshot(page, name: str) -> Path:  # noqa: ANN001
     return path
 
 
-def screenshot_main(page, path: Path, max_height: int = 10_000) -> Path:  # noqa: ANN001
+def screenshot_main(page, path: Path, max_height: int = 10_000) -> Path:
     """The whole main area, top to bottom: the main area scrolls inside the window, so the window is made as tall
     as its content for the picture (the width, which decides the layout, stays) and then set back."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -270,7 +270,7 @@ def screenshot_main(page, path: Path, max_height: int = 10_000) -> Path:  # noqa
     return path
 
 
-def horizontal_overflow(page) -> dict:  # noqa: ANN001
+def horizontal_overflow(page) -> dict:
     """Widths that show a horizontal scrollbar: the document against the window, the main area against itself."""
     return page.evaluate(
         f"""() => {{
@@ -280,7 +280,7 @@ def horizontal_overflow(page) -> dict:  # noqa: ANN001
         }}""")
 
 
-def navigate_in_session(page, path: str) -> None:  # noqa: ANN001
+def navigate_in_session(page, path: str) -> None:
     """Go to ``path`` inside the running session, as the browser's back/forward buttons do (history + popstate):
     the session and its sign-in stay, unlike a typed address, which loads the app anew."""
     page.evaluate("p => { window.history.pushState({}, '', p); window.dispatchEvent(new PopStateEvent('popstate')); }",

@@ -57,7 +57,7 @@ def store_summary(db: Path, filters: Filters) -> dict:
         return kpis.summary(con, filters)
 
 
-def metric_values(at) -> dict[str, list[str]]:  # noqa: ANN001 - an AppTest
+def metric_values(at) -> dict[str, list[str]]:
     """The page's metric cards, label -> values shown (a label can stand on several cards)."""
     values: dict[str, list[str]] = {}
     for m in at.metric:
@@ -65,6 +65,6 @@ def metric_values(at) -> dict[str, list[str]]:  # noqa: ANN001 - an AppTest
     return values
 
 
-def table_with(at, column: str) -> pd.DataFrame:  # noqa: ANN001 - an AppTest
+def table_with(at, column: str) -> pd.DataFrame:
     """The first table on the page with this column (each chart also has its numbers in a table)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)

@@ -171,7 +171,8 @@ def test_wrong_type_and_oversized_uploads_are_refused_before_reading(db):
 def test_a_new_quota_period_closes_the_running_one_the_day_before(db):
     before = summary(db)["quota"]["prioritas"]
     # quota days 11, 12 (2 each), 13, 18, 19, 20 (3 each): 16; tickets on quota days: 3 + 1 = 4
-    assert before == {"days": 6, "over_quota_days": 1, "fill_rate": pytest.approx(4 / 16)}
+    assert before == {"days": 6, "over_quota_days": 1, "over_quota_share": pytest.approx(1 / 6),
+                      "fill_rate": pytest.approx(4 / 16)}
     with connection.writer(db) as con:
         change = changes.add_quota_period(con, "sri", "TST", "prioritas", dt.date(2026, 5, 19), None, 5)
         periods = con.execute("SELECT valid_from, valid_to, daily_quota FROM kuota WHERE office_code = 'TST' "
@@ -183,7 +184,9 @@ def test_a_new_quota_period_closes_the_running_one_the_day_before(db):
                        (dt.date(2026, 5, 19), None, 5)]
     assert who == [("sri",)]
     # 19 and 20 May now 5 each: 2 + 2 + 3 + 3 + 5 + 5 = 20
-    assert summary(db)["quota"]["prioritas"] == {"days": 6, "over_quota_days": 1, "fill_rate": pytest.approx(4 / 20)}
+    assert summary(db)["quota"]["prioritas"] == {"days": 6, "over_quota_days": 1,
+                                                 "over_quota_share": pytest.approx(1 / 6),
+                                                 "fill_rate": pytest.approx(4 / 20)}
 
 
 def test_a_period_with_an_end_date_is_temporary(db):
@@ -205,7 +208,7 @@ def test_a_quota_period_is_checked_before_it_is_stored(db):
         # the same start corrects the stored period (replaced by its key), nothing is closed
         change = changes.add_quota_period(con, "sri", "TST", "reguler", dt.date(2026, 1, 1), None, 12)
         assert change.added.replaced == 1 and change.closed is None
-    assert order.value.key == "settings.err.period_order"
+    assert order.value.key == "pengaturan.err.period_order"
     assert str(order.value) == "Tanggal akhir tidak boleh sebelum tanggal mulai."
 
 
@@ -317,14 +320,14 @@ def test_accounts_are_created_checked_and_listed_without_hashes(db):
         changes.create_account(con, "root", "admin1", "admin", "Admin Satu", "rahasia-panjang", "rahasia-panjang")
         changes.create_account(con, "root", "Sri@Imigrasi.go.id", "supervisor", "Sri", sso=True)
         problems = {
-            "users.err.mismatch": dict(username="a2", role="auditor", password="rahasia-panjang",
+            "pengguna.err.mismatch": dict(username="a2", role="auditor", password="rahasia-panjang",
                                        password_again="rahasia-lain!"),
-            "users.err.short": dict(username="a2", role="auditor", password="pendek", password_again="pendek"),
-            "users.err.exists": dict(username="ADMIN1", role="auditor", password="rahasia-panjang",
+            "pengguna.err.short": dict(username="a2", role="auditor", password="pendek", password_again="pendek"),
+            "pengguna.err.exists": dict(username="ADMIN1", role="auditor", password="rahasia-panjang",
                                      password_again="rahasia-panjang"),
-            "users.err.sso_email": dict(username="sri", role="supervisor", password=None, password_again=None,
+            "pengguna.err.sso_email": dict(username="sri", role="supervisor", password=None, password_again=None,
                                         sso=True),
-            "users.err.role": dict(username="a2", role="root", password="rahasia-panjang",
+            "pengguna.err.role": dict(username="a2", role="root", password="rahasia-panjang",
                                    password_again="rahasia-panjang"),
         }
         for key, values in problems.items():
@@ -349,7 +352,7 @@ def test_an_admin_cannot_lock_out_themselves_or_the_last_admin(db):
         assert one(con, "SELECT active FROM pengguna WHERE username = 'kepala'")[0] is False
         changes.change_active(con, "admin1", "kepala", True)
         assert one(con, "SELECT active FROM pengguna WHERE username = 'kepala'")[0] is True
-    assert own.value.key == "users.err.self" and last.value.key == "users.err.last_admin"
+    assert own.value.key == "pengguna.err.self" and last.value.key == "pengguna.err.last_admin"
 
 
 # ------------------------------------------------------------------------------------------------ queries

@@ -87,7 +87,7 @@ def test_first_start_asks_for_the_first_admin(writable_db):
     assert [t.label for t in again.text_input] == ["Nama pengguna", "Kata sandi"]
 
 
-def _sign_in_as_sari(db, password: str, at=None):  # noqa: ANN001, ANN202 - an AppTest
+def _sign_in_as_sari(db, password: str, at=None):
     """Supervisor account ``sari`` (created on the first call) signs in through the real form."""
     if at is None:
         with connection.writer(db, bump=False) as con:

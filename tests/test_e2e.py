@@ -99,10 +99,10 @@ def browser(server: StreamlitServer) -> Iterator[object]:
             chromium.close()
 
 
-def _contexts(browser) -> tuple[Callable[..., object], list]:  # noqa: ANN001
+def _contexts(browser) -> tuple[Callable[..., object], list]:
     opened: list = []
 
-    def new_page(width: int = 1366, height: int = 900):  # noqa: ANN202 - a Playwright Page
+    def new_page(width: int = 1366, height: int = 900):
         context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
                                       locale="id-ID", timezone_id="Asia/Jakarta")
         context.set_default_timeout(STEP_MS)
@@ -113,7 +113,7 @@ def _contexts(browser) -> tuple[Callable[..., object], list]:  # noqa: ANN001
 
 
 @pytest.fixture
-def new_page(browser) -> Iterator[Callable[..., object]]:  # noqa: ANN001
+def new_page(browser) -> Iterator[Callable[..., object]]:
     """A factory of pages, each in a fresh browser context (a new Streamlit session); all closed after the test."""
     make, opened = _contexts(browser)
     yield make
@@ -121,8 +121,8 @@ def new_page(browser) -> Iterator[Callable[..., object]]:  # noqa: ANN001
         context.close()
 
 
-def signed_in(new_page, server: StreamlitServer, role: str, path: str = "/", width: int = 1366,  # noqa: ANN001
-              height: int = 900):  # noqa: ANN201
+def signed_in(new_page, server: StreamlitServer, role: str, path: str = "/", width: int = 1366,
+              height: int = 900):
     page = new_page(width, height)
     open_app(page, server.url + path)
     sign_in(page, role)
@@ -133,7 +133,7 @@ def signed_in(new_page, server: StreamlitServer, role: str, path: str = "/", wid
 
 
 @pytest.fixture(scope="module", autouse=True)
-def first_look(browser, server) -> dict:  # noqa: ANN001
+def first_look(browser, server) -> dict:
     """What a fresh server shows before anybody has signed in (autouse: it runs before the module's first test,
     whichever that is): a colleague's link to the Kuota page, and the start page."""
     make, opened = _contexts(browser)
@@ -168,7 +168,7 @@ def test_before_any_sign_in_every_address_asks_to_sign_in_and_lists_no_pages(fir
 # ------------------------------------------------------------------------------------------------ pages
 
 
-def visit_tabs(page, title: str, slug: str) -> list[str]:  # noqa: ANN001
+def visit_tabs(page, title: str, slug: str) -> list[str]:
     """Open every further tab of the page (a tab's content is drawn only when it is opened): each must run
     without an exception. Returns what went wrong."""
     failures = []
@@ -219,7 +219,7 @@ def test_every_dashboard_page_loads_with_its_charts(server, new_page):
 
 
 @pytest.fixture(scope="module")
-def lane_view(browser, server) -> Iterator[dict]:  # noqa: ANN001
+def lane_view(browser, server) -> Iterator[dict]:
     """On the briefing, Jalur = Prioritas chosen in the sidebar: the URL and the metrics before and after."""
     make, opened = _contexts(browser)
     try:
@@ -288,7 +288,7 @@ SIDEBAR_SELECTS = {"id": ("Periode", "Kantor", "Jalur"), "en": ("Period", "Offic
 
 
 @pytest.fixture(scope="module")
-def english_view(browser, server) -> Iterator[dict]:  # noqa: ANN001
+def english_view(browser, server) -> Iterator[dict]:
     """The briefing, then "English" toggled in the sidebar, then the Quota page: what each step showed."""
     make, opened = _contexts(browser)
     try:

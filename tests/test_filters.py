@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kancil.i18n import fmt_date, fmt_num, fmt_pct, t
-from kancil.web.ui import preset_range
+from kancil.web.state import preset_range
 from tests.helpers import app_test, url_param
 
 ANCHOR = dt.date(2026, 5, 16)
@@ -69,4 +69,4 @@ def test_indonesian_and_english_formats():
     assert fmt_date(dt.date(2026, 11, 28), "id") == "28 Nov 2026"
     assert fmt_date(dt.date(2026, 8, 17), "id", long=True) == "17 Agustus 2026"
     assert fmt_num(None) == "—"
-    assert t("nav.quota", "en") == "Quota" and t("nav.quota") == "Kuota"
+    assert t("kuota.title", "en") == "Quota" and t("kuota.title") == "Kuota"

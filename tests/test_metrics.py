@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kancil.filters import Filters
-from kancil.metrics import kpis
+from kancil.metrics import ikm
 from tests.helpers import store_summary
 
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -56,15 +56,18 @@ def test_quota_days_and_fill_rate_with_quota_change(metrics_db):
     s = store_summary(metrics_db, TST)
     # working days 11, 12, 13 May (14 holiday, 15 cuti bersama, 16 Saturday service day is no quota day)
     # prioritas: 11 May 3 tickets / quota 2 (over), 12 May 1 / 2, 13 May 0 / 3 (new quota) -> 4 / 7
-    assert s["quota"]["prioritas"] == pytest.approx({"days": 3, "over_quota_days": 1, "fill_rate": 4 / 7})
-    assert s["quota"]["reguler"] == pytest.approx({"days": 3, "over_quota_days": 0, "fill_rate": 2 / 30})
-    assert s["quota"]["percepatan"] == {"days": 0, "over_quota_days": 0, "fill_rate": None}
+    assert s["quota"]["prioritas"] == pytest.approx({"days": 3, "over_quota_days": 1, "over_quota_share": 1 / 3,
+                                                     "fill_rate": 4 / 7})
+    assert s["quota"]["reguler"] == pytest.approx({"days": 3, "over_quota_days": 0, "over_quota_share": 0.0,
+                                                   "fill_rate": 2 / 30})
+    assert s["quota"]["percepatan"] == {"days": 0, "over_quota_days": 0, "over_quota_share": None, "fill_rate": None}
 
 
 def test_quota_is_per_office(metrics_db):
     # OTH adds 3 office-days of quota 1 with tickets 1, 0, 0 (1 is not over 1): (4 + 1) / (7 + 3)
     s = store_summary(metrics_db, WEEK)
-    assert s["quota"]["prioritas"] == pytest.approx({"days": 6, "over_quota_days": 1, "fill_rate": 0.5})
+    assert s["quota"]["prioritas"] == pytest.approx({"days": 6, "over_quota_days": 1, "over_quota_share": 1 / 6,
+                                                     "fill_rate": 0.5})
 
 
 def test_completion_working_days_across_holiday_and_cuti_bersama(metrics_db):
@@ -93,8 +96,39 @@ def test_ikm_with_unanswered_element(metrics_db):
 
 
 def test_ikm_by_lane_filter(metrics_db):
-    ikm = store_summary(metrics_db, TST.replace(lane="reguler"))["ikm"]
-    assert ikm["responses"] == 1 and ikm["score"] == pytest.approx(75.0) and ikm["category"] == "C"
+    reguler = store_summary(metrics_db, TST.replace(lane="reguler"))["ikm"]
+    assert reguler["responses"] == 1 and reguler["score"] == pytest.approx(75.0) and reguler["category"] == "C"
+
+
+def test_ikm_by_lane_in_the_summary(metrics_db):
+    # prioritas: S1 (all 4) and S3 (2 on u1..u8, u9 unanswered): u1..u8 = 3.0, u9 = 4.0 -> 28/9 x 25 = 77.78;
+    # reguler: S2 all 3 -> 75.0; no percepatan response
+    by_lane = store_summary(metrics_db, TST)["ikm"]["by_lane"]
+    assert by_lane == {"prioritas": {"responses": 2, "score": pytest.approx(28 / 9 * 25)},
+                       "reguler": {"responses": 1, "score": pytest.approx(75.0)},
+                       "percepatan": {"responses": 0, "score": None}}
+
+
+def test_coverage_one_definition(metrics_db):
+    # vulnerable (not umum) tickets in prioritas or reguler, every status: prioritas T1..T5 (T3 a no-show counts),
+    # reguler T7 (lansia; T6 is umum): 6 people, 5 in prioritas
+    expected = {"vulnerable": 6, "in_prioritas": 5, "in_reguler": 1, "share": pytest.approx(5 / 6)}
+    assert store_summary(metrics_db, TST)["coverage"] == expected
+    assert store_summary(metrics_db, TST.replace(lane="reguler"))["coverage"] == expected  # --lane does not apply
+    # --group does: lansia T1, T5 in prioritas, T7 in reguler
+    assert store_summary(metrics_db, TST.replace(group="lansia"))["coverage"] == {
+        "vulnerable": 3, "in_prioritas": 2, "in_reguler": 1, "share": pytest.approx(2 / 3)}
+    empty = store_summary(metrics_db, Filters(date_from=dt.date(2020, 1, 1), date_to=dt.date(2020, 1, 31)))
+    assert empty["coverage"] == {"vulnerable": 0, "in_prioritas": 0, "in_reguler": 0, "share": None}
+
+
+def test_open_mismatches_as_of_the_last_day(metrics_db):
+    # A6 reported 12 May, resolved 12 May 15:00; A7 reported 20 May 09:00, never resolved
+    assert store_summary(metrics_db, TST)["mismatch"]["open"] == 0  # as of 16 May: A7 not reported yet
+    to_20 = TST.replace(date_to=dt.date(2026, 5, 20))
+    assert store_summary(metrics_db, to_20)["mismatch"]["open"] == 1
+    # the rule does not depend on when the application was submitted: a period starting after both submissions
+    assert store_summary(metrics_db, to_20.replace(date_from=dt.date(2026, 5, 19)))["mismatch"]["open"] == 1
 
 
 @pytest.mark.parametrize(
@@ -103,7 +137,7 @@ def test_ikm_by_lane_filter(metrics_db):
      (76.61, "B"), (88.30, "B"), (88.304, "B"), (88.31, "A"), (100.0, "A"), (None, None)],
 )
 def test_ikm_category_boundaries(score, letter):
-    assert kpis.ikm_category(score) == letter
+    assert ikm.ikm_category(score) == letter
 
 
 def test_facility_uses(metrics_db):
@@ -114,7 +148,8 @@ def test_facility_uses(metrics_db):
 
 def test_mismatch(metrics_db):
     # A6 resolved in 6 hours; A7 (submitted 13 May) unresolved
-    assert store_summary(metrics_db, TST)["mismatch"] == {"cases": 2, "resolved": 1, "median_resolution_hours": 6.0}
+    assert store_summary(metrics_db, TST)["mismatch"] == {"cases": 2, "resolved": 1, "median_resolution_hours": 6.0,
+                                                          "open": 0}
 
 
 def test_lane_filter_keeps_only_that_lane(metrics_db):
@@ -136,12 +171,14 @@ def test_empty_period_gives_nulls_not_zeros(metrics_db):
     assert s["tickets"]["prioritas"] == 0
     assert s["wait_minutes"]["prioritas"]["median"] is None
     assert s["ikm"] == {"responses": 0, "score": None, "category": None,
-                        "elements": {f"u{i}": None for i in range(1, 10)}}
+                        "elements": {f"u{i}": None for i in range(1, 10)},
+                        "by_lane": {lane: {"responses": 0, "score": None} for lane in ("prioritas", "reguler",
+                                                                                       "percepatan")}}
     assert s["mismatch"]["median_resolution_hours"] is None
 
 
 def test_krejcie_morgan_table_values():
-    assert [kpis.krejcie_morgan(n) for n in (100, 500, 1000, 5000, 10**7)] == [80, 217, 278, 357, 384]
+    assert [ikm.krejcie_morgan(n) for n in (100, 500, 1000, 5000, 10**7)] == [80, 217, 278, 357, 384]
 
 
 def test_cli_summary_prints_the_same_object(metrics_db):

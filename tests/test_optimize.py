@@ -22,7 +22,7 @@ def snapshot(db: Path) -> dict:
     with connection.reader(db) as con:
         columns = con.execute("SELECT table_name, column_name, data_type, is_nullable FROM duckdb_columns() "
                               "WHERE NOT internal ORDER BY ALL").fetchall()
-        rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)  # noqa: S608 - fixed names
+        rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
                 for t in maintenance.PERIOD_COLUMNS}
         return {"columns": columns, "rows": rows,
                 "summary": [kpis.summary(con, f) for f in (WEEK, WEEK.replace(office="TST", lane="prioritas"))]}
@@ -44,7 +44,7 @@ def test_rows_are_in_the_chosen_order(demo_db, tmp_path, order):
     maintenance.optimize(db, order=order)
     with connection.reader(db) as con:
         for table in maintenance.PERIOD_COLUMNS:
-            keys = con.execute(f"SELECT {maintenance.order_by(table, order)} FROM {table}").fetchall()  # noqa: S608
+            keys = con.execute(f"SELECT {maintenance.order_by(table, order)} FROM {table}").fetchall()
             assert keys == sorted(keys), table
 
 

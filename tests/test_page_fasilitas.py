@@ -151,7 +151,12 @@ def test_page_on_the_fixture(metrics_db):
     assert split.value == dt.date(2026, 5, 14)
     assert len(at.get("plotly_chart")) == 4  # rates, weekday x hour, facility x hour, before/after
     table = next(d.value for d in at.dataframe if "Sisi" in d.value.columns)
-    assert set(table["Catatan"]) == {"n < 30"}  # every side rests on fewer than 30 visits
+    assert list(table.columns) == ["Fasilitas", "Sisi", "Dari", "Sampai", "Pemakaian", "Kunjungan yang berhak",
+                                   "Pemakaian per 100 kunjungan"]
+    # 11-13 May before, 14-16 May after: the wheelchair (F3, 12 May) against T1, T2, T7 (lansia, disabilitas)
+    kursi = table.set_index(["Fasilitas", "Sisi"]).loc[("Kursi roda", "Sebelum")]
+    assert (kursi["Dari"], kursi["Sampai"], kursi["Pemakaian"], kursi["Kunjungan yang berhak"]) == (
+        "11 Mei 2026", "13 Mei 2026", "1", "3")
 
 
 def test_unused_filters_are_named(metrics_db):
@@ -232,8 +237,11 @@ def test_demo_store_story(demo_db):
     assert any("tata letak diubah pada 4 Mei 2026" in c.value for c in at.caption)
     assert at.date_input(key=f"fasilitas_split_{start}_{stop}").value == layout
     table = next(d.value for d in at.dataframe if "Sisi" in d.value.columns).set_index(["Fasilitas", "Sisi"])
+    def count(text: str) -> int:
+        return int(text.replace(".", ""))
+
     for facility in ("Ruang laktasi", "Area bermain anak"):
-        before = table.loc[(facility, "sebelum")]
-        after = table.loc[(facility, "sesudah")]
-        assert after["Pemakaian"] / after["Kunjungan berhak"] > before["Pemakaian"] / before["Kunjungan berhak"]
+        before, after = table.loc[(facility, "Sebelum")], table.loc[(facility, "Sesudah")]
+        assert count(after["Pemakaian"]) / count(after["Kunjungan yang berhak"]) > count(
+            before["Pemakaian"]) / count(before["Kunjungan yang berhak"])
     assert any("**Ruang laktasi**" in m.value for m in at.markdown)

@@ -17,8 +17,8 @@ import pytest
 
 from kancil.filters import Filters
 from kancil.i18n import CATALOGUE, fmt_num
-from kancil.metrics import kpis, satisfaction, stats
-from kancil.store import connection
+from kancil.metrics import ikm, satisfaction, stats
+from kancil.store import connection, queries
 from tests.fixtures import load_rows
 from tests.helpers import DEMO_END, app_test, run_query, store_summary, table_with
 
@@ -97,40 +97,57 @@ def kps_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ------------------------------------------------------------------------------------------------ the IKM
 
 
+def on(db: Path, fn, *args, **kwargs):
+    """A metric function of kancil.metrics on a store, as the dashboard calls it (staging macros installed)."""
+    with connection.reader(db) as con:
+        queries.install_macros(con)
+        return fn(con, *args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def weights(metrics_db: Path):
+    """The score's weights, read off the one definition (the SQL macro stg_ikm_score)."""
+    return on(metrics_db, ikm.score_weights)
+
+
+def test_the_score_weights_come_from_the_macro(weights):
+    w, intercept = weights
+    assert w == pytest.approx([25 / 9] * 9) and intercept == pytest.approx(0.0)
+
+
 def test_headline_equals_the_summary(metrics_db):
-    head = satisfaction.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
-    ikm = store_summary(metrics_db, TST)["ikm"]
-    assert head["score"] == pytest.approx(TST_SCORE) == pytest.approx(ikm["score"])
-    assert head["category"] == ikm["category"] == "C"
+    head = on(metrics_db, satisfaction.headline, TST)
+    summary = store_summary(metrics_db, TST)["ikm"]
+    assert head["score"] == pytest.approx(TST_SCORE) == pytest.approx(summary["score"])
+    assert head["category"] == summary["category"] == "C"
     assert head["category_name"] == "Kurang Baik"
-    assert head["responses"] == ikm["responses"] == 3
+    assert head["responses"] == summary["responses"] == 3
 
 
 def test_score_with_the_rounded_weight(metrics_db):
     # Σ NRR x 0.11 x 25 = 27.5 x 0.11 x 25 = 75.625 (the exact 1/9 gives 76.39)
-    head = satisfaction.headline(run_query(metrics_db, "ikm_elements", TST).iloc[0])
-    assert head["score_weight_0_11"] == pytest.approx(75.625)
-    with connection.reader(metrics_db) as con:
-        assert kpis.ikm(con, TST)["score_weight_0_11"] == pytest.approx(head["score_weight_0_11"])
-    assert kpis.ikm_score_weight_0_11({f"u{i}": 3.0 for i in range(1, 9)} | {"u9": None}) is None
+    assert on(metrics_db, satisfaction.headline, TST)["score_weight_0_11"] == pytest.approx(75.625)
+    # 12 May holds S3 only, who left u9 blank: no NRR for u9, so neither score
+    only_s3 = on(metrics_db, satisfaction.headline, TST.replace(date_from=dt.date(2026, 5, 12),
+                                                               date_to=dt.date(2026, 5, 12)))
+    assert only_s3["score"] is None and only_s3["score_weight_0_11"] is None and only_s3["responses"] == 1
 
 
 def test_category_names_match_the_regulation():
-    # the page's Indonesian category names are metrics.ikm_category_name's
-    for _lower, letter, name in kpis.IKM_CATEGORIES:
-        assert CATALOGUE[f"kepuasan.category.{letter}"][0] == kpis.ikm_category_name(letter) == name
+    # the page's Indonesian category names are ikm.ikm_category_name's
+    for _lower, letter, name in ikm.IKM_CATEGORIES:
+        assert CATALOGUE[f"kepuasan.category.{letter}"][0] == ikm.ikm_category_name(letter) == name
 
 
 def test_elements_lowest_first(metrics_db):
-    frame = satisfaction.elements_lowest_first(run_query(metrics_db, "ikm_elements", TST).iloc[0])
+    frame = on(metrics_db, satisfaction.elements_ranked, TST)
     # u1..u8 = 3.0 (not below the 3.0 line), u9 = 3.5 last
     assert list(frame["element"]) == [f"u{i}" for i in range(1, 10)]
     assert list(frame["nrr"]) == pytest.approx([3.0] * 8 + [3.5])
-    assert not frame["below_floor"].any()
-    # lane prioritas: u1..u8 = (4+2)/2 = 3.0, u9 = 4.0; lane reguler: all 3.0
-    reguler_row = run_query(metrics_db, "ikm_elements", TST.replace(lane="reguler")).iloc[0]
-    reguler = satisfaction.elements_lowest_first(reguler_row)
-    assert list(reguler["nrr"]) == pytest.approx([3.0] * 9)
+    assert not frame["below_floor"].any() and set(frame["responses"]) == {3}
+    # lane reguler: all 3.0
+    assert list(on(metrics_db, satisfaction.elements_ranked, TST.replace(lane="reguler"))["nrr"]) == pytest.approx(
+        [3.0] * 9)
 
 
 def test_trend_by_month_quarter_and_semester(metrics_db):
@@ -157,12 +174,13 @@ def test_trend_by_month_quarter_and_semester(metrics_db):
 
 
 def test_trend_scores_equal_the_response_rows(metrics_db):
-    rows = run_query(metrics_db, "survey_responses", TST)
-    for bucket, column in satisfaction.BUCKET_COLUMNS.items():
-        by_rows = satisfaction.ikm_by(rows, column)
+    for bucket in satisfaction.BUCKET_COLUMNS:
+        with_ci = on(metrics_db, satisfaction.trend_ci, TST, bucket)
         trend = run_query(metrics_db, "ikm_trend", TST, bucket=bucket)
-        assert list(by_rows["score"]) == pytest.approx(list(trend["score"]))
-        assert list(by_rows["n"]) == list(trend["responses"])
+        assert list(with_ci["score"]) == pytest.approx(list(trend["score"]))
+        assert list(with_ci["responses"]) == list(trend["responses"])
+        # S1, S2, S3 resampled: the interval lies around the score
+        assert with_ci["ci_low"].iloc[0] <= with_ci["score"].iloc[0] <= with_ci["ci_high"].iloc[0]
 
 
 def test_survey_responses_have_no_identifiers(metrics_db):
@@ -175,29 +193,34 @@ def test_survey_responses_have_no_identifiers(metrics_db):
 
 
 def test_ikm_by_lane_and_group_with_intervals(metrics_db):
-    rows = run_query(metrics_db, "survey_responses", TST)
-    lanes = satisfaction.ikm_by(rows, "lane").set_index("lane")
+    lanes = on(metrics_db, satisfaction.ikm_by_ci, TST, "lane").set_index("category")
     # prioritas S1 + S3: 77.78, n = 2; reguler S2: 75.0, n = 1 (no interval from one response)
     assert lanes.loc["prioritas", "score"] == pytest.approx(PRIORITAS_SCORE)
-    assert lanes.loc["prioritas", "n"] == 2 and lanes.loc["reguler", "n"] == 1
+    assert lanes.loc["prioritas", "responses"] == 2 and lanes.loc["reguler", "responses"] == 1
     assert lanes.loc["reguler", "score"] == pytest.approx(75.0)
+    assert lanes.loc["prioritas", "ikm_category"] == "B" and lanes.loc["reguler", "ikm_category"] == "C"
     assert pd.isna(lanes.loc["reguler", "ci_low"]) and lanes["small_n"].all()
     # resampling S1/S3: {S1,S1} -> 100, {S1,S3} -> 77.78, {S3,S3} has no u9 answer and is dropped, so the interval
     # runs from 77.78 to 100
     assert (lanes.loc["prioritas", "ci_low"], lanes.loc["prioritas", "ci_high"]) == pytest.approx(
         (PRIORITAS_SCORE, 100.0))
-    # the lane scores equal metrics.summary with that lane filter
-    assert lanes.loc["reguler", "score"] == pytest.approx(store_summary(metrics_db, TST.replace(lane="reguler"))["ikm"][
-        "score"])
-    groups = satisfaction.ikm_by(rows, "applicant_group").set_index("applicant_group")
+    # the lane scores equal the summary with that lane filter, and the summary's own by-lane scores
+    assert lanes.loc["reguler", "score"] == pytest.approx(store_summary(metrics_db, TST.replace(lane="reguler"))[
+        "ikm"]["score"])
+    assert lanes.loc["prioritas", "score"] == pytest.approx(store_summary(metrics_db, TST)["ikm"]["by_lane"][
+        "prioritas"]["score"])
+    groups = on(metrics_db, satisfaction.ikm_by_ci, TST, "group").set_index("category")
     assert groups.loc["lansia", "score"] == pytest.approx(PRIORITAS_SCORE)
     assert groups.loc["umum", "score"] == pytest.approx(75.0)
 
 
-def test_missing_lane_is_kept_apart():
-    rows = pd.DataFrame({"lane": ["prioritas", None], **{f"u{i}": [4, 2] for i in range(1, 10)}})
-    frame = satisfaction.ikm_by(rows, "lane")
-    assert frame["lane"].iloc[0] == "prioritas" and pd.isna(frame["lane"].iloc[1])
+def test_missing_lane_is_kept_apart(tmp_path):
+    rows = [dict(response_id=f"M{i}", office_code="MIS", submitted_at="2026-05-11 12:00", ticket_id=None, lane=lane,
+                 applicant_group=None, info_source=None, comment=None, **{f"u{j}": answer for j in range(1, 10)})
+            for i, (lane, answer) in enumerate((("prioritas", 4), (None, 2)))]
+    db = load_rows(tmp_path / "missing.duckdb", {"survei": rows}, "missing")
+    frame = on(db, satisfaction.ikm_by_ci, Filters(dt.date(2026, 5, 11), dt.date(2026, 5, 11)), "lane")
+    assert frame["category"].iloc[0] == "prioritas" and pd.isna(frame["category"].iloc[1])
     assert list(frame["score"]) == pytest.approx([100.0, 50.0])
 
 
@@ -209,16 +232,16 @@ def test_sample_size(metrics_db):
     # 3.841 x 7 x 0.25 / (0.0025 x 6 + 3.841 x 0.25) = 6.722 / 0.975 = 6.89 -> 7: short by 4
     row = run_query(metrics_db, "survey_sample", TST).iloc[0]
     assert (row["responses"], row["applicants"]) == (3, 7)
-    check = satisfaction.sample_check(int(row["responses"]), int(row["applicants"]))
+    check = on(metrics_db, satisfaction.sample_check, TST).iloc[0].to_dict()
     assert check == {"responses": 3, "applicants": 7, "required": 7, "enough": False, "short": 4}
     # lane prioritas: S1, S3 against A1, A2, A3: 3.841 x 3 x 0.25 / (0.005 + 0.960) = 2.98 -> 3
     row = run_query(metrics_db, "survey_sample", TST.replace(lane="prioritas")).iloc[0]
     assert (row["responses"], row["applicants"]) == (2, 3)
-    assert satisfaction.sample_check(2, 3)["required"] == 3
+    assert ikm.krejcie_morgan(3) == 3
     # service type hilang_rusak: applicants A4, A5 only; the responses have no service type and stay 3
     row = run_query(metrics_db, "survey_sample", TST.replace(service_type="hilang_rusak")).iloc[0]
     assert (row["responses"], row["applicants"]) == (3, 2)
-    assert satisfaction.sample_check(400, 100_000)["enough"]  # 100,000 applicants need 383
+    assert ikm.krejcie_morgan(100_000) == 383
 
 
 # ------------------------------------------------------------------------------------------------ info sources
@@ -286,8 +309,8 @@ def test_u3_by_wait_and_lane(kps_db):
     # linked KPS responses with U3: R1 (K1, 10 min, 4), R9 (K6, 12 min, 2), R2 (K2, 20 min, 3), R3 (K3, 45 min, 2),
     # R4 (K4, 90 min, 1). R5 has no ticket, R6's ticket K9 does not exist, R7 left U3 blank.
     got = {(r["category"], r["wait_bucket"]): (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
-    assert got == {("prioritas", "0-15"): (2, 3.0), ("prioritas", "15-30"): (1, 3.0),
-                   ("reguler", "30-60"): (1, 2.0), ("reguler", "60+"): (1, 1.0)}
+    assert got == {("prioritas", "0–15"): (2, 3.0), ("prioritas", "15–30"): (1, 3.0),
+                   ("reguler", "30–60"): (1, 2.0), ("reguler", "60+"): (1, 1.0)}
     # prioritas 0-15: answers 4 and 2, sd = sqrt(2); 3 -/+ 1.96 x sqrt(2) / sqrt(2) = 1.04 .. 4.96
     first = frame.iloc[0]
     assert (first["ci_low"], first["ci_high"]) == pytest.approx((3 - 1.959964, 3 + 1.959964))
@@ -297,12 +320,12 @@ def test_u3_by_wait_and_lane(kps_db):
 def test_u3_by_group_and_office_join(kps_db):
     frame = run_query(kps_db, "u3_by_wait", KPS, by="group")
     got = {(r["category"], r["wait_bucket"]): (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
-    assert got == {("lansia", "0-15"): (2, 3.0), ("disabilitas", "15-30"): (1, 3.0),
-                   ("umum", "30-60"): (1, 2.0), ("umum", "60+"): (1, 1.0)}
+    assert got == {("lansia", "0–15"): (2, 3.0), ("disabilitas", "15–30"): (1, 3.0),
+                   ("umum", "30–60"): (1, 2.0), ("umum", "60+"): (1, 1.0)}
     # all offices: OTH's R8 joins OTH's own K1 (70 min, reguler), not KPS's K1 (10 min)
     frame = run_query(kps_db, "u3_by_wait", KPS.replace(office=None), by="lane")
     got = {(r["category"], r["wait_bucket"]): (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
-    assert got[("reguler", "60+")] == (2, 1.0) and got[("prioritas", "0-15")] == (2, 3.0)
+    assert got[("reguler", "60+")] == (2, 1.0) and got[("prioritas", "0–15")] == (2, 3.0)
 
 
 def test_u3_links_only_tickets_of_the_30_days_before_the_answer(tmp_path):
@@ -323,7 +346,7 @@ def test_u3_links_only_tickets_of_the_30_days_before_the_answer(tmp_path):
     june10 = Filters(date_from=dt.date(2026, 6, 10), date_to=dt.date(2026, 6, 10), office="LAT")
     frame = run_query(path, "u3_by_wait", june10, by="lane")
     got = {r["wait_bucket"]: (r["n"], r["mean_u3"]) for r in frame.to_dict("records")}
-    assert got == {"15-30": (1, 3.0), "30-60": (1, 2.0)}  # L30 and L0; not L31 (too old) nor LAFTER (later)
+    assert got == {"15–30": (1, 3.0), "30–60": (1, 2.0)}  # L30 and L0; not L31 (too old) nor LAFTER (later)
     assert run_query(path, "u3_by_wait", june10.replace(office=None), by="lane").equals(frame)
 
 
@@ -334,9 +357,14 @@ def test_u3_without_linked_responses(metrics_db):
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
 
 
-def value_and_delta(at) -> dict[str, tuple[str, str | None]]:  # noqa: ANN001 - an AppTest
+def value_and_delta(at) -> dict[str, tuple[str, str | None]]:
     """Each metric card's value and its change line."""
     return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def comments_shown(at) -> pd.DataFrame:
+    """The comments: a static table (no toolbar, no download), never a dataframe."""
+    return next(t.value for t in at.table if "Komentar" in t.value.columns)
 
 
 def captions(at) -> str:
@@ -360,8 +388,11 @@ def test_page_ikm_equals_the_summary(metrics_db):
     assert list(elements["NRR"]) == ["3,00"] * 8 + ["3,50"]
     assert elements["Unsur"].iloc[-1] == "U9 Sarana dan prasarana"
     lanes = table_with(at, "Jalur")
+    assert list(lanes.columns) == ["Jalur", "Jawaban survei", "Skor IKM", "Kategori", "Batas bawah 95%",
+                                   "Batas atas 95%", "n < 30"]
     assert list(lanes["Jalur"]) == ["Prioritas", "Reguler"]
     assert list(lanes["Skor IKM"]) == ["77,78", "75,00"] and list(lanes["n < 30"]) == ["ya", "ya"]
+    assert list(lanes["Kategori"]) == ["B", "C"] and list(lanes["Batas bawah 95%"]) == ["77,78", "—"]
     trend = table_with(at, "Periode")
     assert list(trend["Periode"]) == ["Mei 2026*"] and list(trend["Skor IKM"]) == ["76,39"]
     assert any("Tidak ada jawaban yang terhubung" in i.value for i in at.info)  # no linked response
@@ -371,10 +402,10 @@ def test_page_ikm_equals_the_summary(metrics_db):
 
 def test_trend_by_quarter(metrics_db):
     at = app_test(metrics_db, page=PAGE, query=TST_QUERY)
-    at.radio(key="kepuasan_bucket").set_value("quarter").run()
+    at.radio(key="tren").set_value("quarter").run()
     assert not at.exception
     assert list(table_with(at, "Periode")["Periode"]) == ["Triwulan II 2026*"]
-    at.radio(key="kepuasan_bucket").set_value("semester").run()
+    at.radio(key="tren").set_value("semester").run()
     assert list(table_with(at, "Periode")["Periode"]) == ["Semester I 2026*"]
 
 
@@ -424,7 +455,7 @@ def test_english(metrics_db):
 def test_comments_and_u3_on_the_page(kps_db):
     at = app_test(kps_db, page=PAGE, query=KPS_QUERY)
     assert not at.exception
-    table = table_with(at, "Komentar")
+    table = comments_shown(at)
     assert list(table.columns) == ["Tanggal", "Jalur", "Komentar"]  # never the applicant group
     assert list(table["Komentar"]) == ["antrean_lama", "antrean 500 menit", "+mantap", "Antrean 50% lebih lama",
                                        "=SUM(1+1) coba", "Petugas ramah"]  # shown as they were written
@@ -432,14 +463,14 @@ def test_comments_and_u3_on_the_page(kps_db):
     assert "6 komentar cocok" in captions(at)
     at.text_input(key="kepuasan_search").input("50%").run()
     assert not at.exception
-    assert list(table_with(at, "Komentar")["Komentar"]) == ["Antrean 50% lebih lama"]
+    assert list(comments_shown(at)["Komentar"]) == ["Antrean 50% lebih lama"]
     at.text_input(key="kepuasan_search").input("tidak ada").run()
     assert any("Tidak ada komentar yang cocok" in i.value for i in at.info)
     u3 = table_with(at, "Rata-rata U3")
     assert list(u3["Jalur"]) == ["Prioritas", "Prioritas", "Reguler", "Reguler"]
     assert list(u3["Tunggu (menit)"]) == ["0–15", "15–30", "30–60", "60+"]
     assert list(u3["Rata-rata U3"]) == ["3,00", "3,00", "2,00", "1,00"]
-    at.radio(key="kepuasan_u3_by").set_value("group").run()
+    at.radio(key="u3").set_value("group").run()
     assert not at.exception
     assert list(table_with(at, "Rata-rata U3")["Kelompok pemohon"]) == [
         "Lansia", "Penyandang disabilitas", "Umum", "Umum"]
@@ -455,11 +486,11 @@ def test_no_comments_for_a_health_or_disability_group(kps_db, group):
     # disabilitas: R2 answered, so the page shows and says why there are no comments; sakit: no response at all
     expected = "Komentar tidak ditampilkan" if group == "disabilitas" else "Tidak ada data"
     assert any(expected in i.value for i in at.info)
-    assert not any("Komentar" in d.value.columns for d in at.dataframe)
+    assert not any("Komentar" in t.value.columns for t in at.table)
     assert not at.text_input  # no search either
     # other groups keep their comments: lansia R1 and R9
     at = app_test(kps_db, page=PAGE, query={**KPS_QUERY, "kelompok": "lansia"})
-    assert list(table_with(at, "Komentar")["Komentar"]) == ["antrean_lama", "Petugas ramah"]
+    assert list(comments_shown(at)["Komentar"]) == ["antrean_lama", "Petugas ramah"]
 
 
 def test_demo_store_default_view(demo_db):
@@ -471,13 +502,18 @@ def test_demo_store_default_view(demo_db):
     assert value_and_delta(at)["IKM (bobot 1/9)"][0] == f"{fmt_num(ikm['score'], 'id', 2)} ({ikm['category']})"
     assert value_and_delta(at)["Jawaban survei"][0] == fmt_num(ikm["responses"], "id")
     assert len(at.get("plotly_chart")) == 6
-    comments_table = table_with(at, "Komentar")
+    comments_table = comments_shown(at)
     assert len(comments_table) <= 200 and "Kelompok pemohon" not in comments_table.columns
     at.text_input(key="kepuasan_search").input("=SUM").run()
     assert not at.exception
-    assert set(table_with(at, "Komentar")["Komentar"]) == {"=SUM(1+1) coba"}
-    at.radio(key="kepuasan_u3_by").set_value("group").run()  # a rerun with warm caches
+    assert set(comments_shown(at)["Komentar"]) == {"=SUM(1+1) coba"}
+    at.radio(key="u3").set_value("group").run()  # a rerun with warm caches
     assert not at.exception
+
+
+# The score as a linear function of the nine element means: x 1/9 x 25 each (what ikm.score_weights reads off the
+# SQL macro; written out here so that the interval tests need no store).
+WEIGHTS = (np.full(9, 25 / 9), 0.0)
 
 
 def _plain_bootstrap(arr: np.ndarray, n_boot: int = 1000, seed: int = 14) -> tuple[float, float]:
@@ -497,8 +533,8 @@ def test_ikm_interval_equals_the_plain_bootstrap(n):
     rng = np.random.default_rng(n)
     answers = rng.integers(1, 5, size=(n, 9)).astype(float)
     answers[rng.random((n, 9)) < 0.2] = np.nan  # blanks, and with n = 2 or 3 resamples without any u-answer
-    assert stats.ikm_ci(answers) == pytest.approx(_plain_bootstrap(answers), abs=1e-9)
-    assert stats.ikm_ci(answers[:1]) == (None, None)
+    assert stats.ikm_ci(answers, WEIGHTS) == pytest.approx(_plain_bootstrap(answers), abs=1e-9)
+    assert stats.ikm_ci(answers[:1], WEIGHTS) == (None, None)
 
 
 def test_ikm_normal_interval_by_hand():
@@ -507,7 +543,7 @@ def test_ikm_normal_interval_by_hand():
     # 62.5 -/+ 1.959964 x 16.14 = 30.87 .. 94.13.
     answers = np.array([[4.0] * 9, [3.0] * 9, [2.0] * 9, [1.0] * 9])
     half = 1.959964 * 25 * np.sqrt(5 / 3) / 2
-    assert stats.ikm_ci_normal(answers) == pytest.approx((62.5 - half, 62.5 + half), abs=1e-4)
+    assert stats.ikm_ci_normal(answers, WEIGHTS) == pytest.approx((62.5 - half, 62.5 + half), abs=1e-4)
     # a blank divides an element's deviations by its answered share: u9 answered only by the first two (4 and 3),
     # so m9 = 3.5 with share 1/2, and u9 adds (4 - 3.5) / 0.5 = 1 and (3 - 3.5) / 0.5 = -1 to their influences
     answers[2:, 8] = np.nan
@@ -515,9 +551,9 @@ def test_ikm_normal_interval_by_hand():
     score = m.mean() * 25
     influence = [25 / 9 * (8 * 1.5 + 0.5 * 2), 25 / 9 * (8 * 0.5 - 0.5 * 2), 25 / 9 * (8 * -0.5), 25 / 9 * (8 * -1.5)]
     half = 1.959964 * np.std(influence, ddof=1) / 2
-    assert stats.ikm_ci_normal(answers) == pytest.approx((score - half, score + half), abs=1e-4)
+    assert stats.ikm_ci_normal(answers, WEIGHTS) == pytest.approx((score - half, score + half), abs=1e-4)
     answers[:, 0] = np.nan  # an element nobody answered: no score, no interval
-    assert stats.ikm_ci_normal(answers) == (None, None)
+    assert stats.ikm_ci_normal(answers, WEIGHTS) == (None, None)
 
 
 def test_ikm_interval_switches_to_the_normal_one_above_5000_responses():
@@ -526,12 +562,12 @@ def test_ikm_interval_switches_to_the_normal_one_above_5000_responses():
     n = stats.BOOTSTRAP_MAX_N + 1
     answers = rng.choice([1.0, 2.0, 3.0, 4.0], size=(n, 9), p=[0.05, 0.15, 0.5, 0.3])
     answers[rng.random((n, 9)) < 0.1] = np.nan
-    normal = stats.ikm_ci_normal(answers)
-    assert stats.ikm_ci(answers) == normal
-    bootstrap = stats.ikm_ci(answers, bootstrap_max_n=n)
+    normal = stats.ikm_ci_normal(answers, WEIGHTS)
+    assert stats.ikm_ci(answers, WEIGHTS) == normal
+    bootstrap = stats.ikm_ci(answers, WEIGHTS, bootstrap_max_n=n)
     assert bootstrap != normal
     # the two intervals (half-width about 0.17 IKM points here) agree to 0.03 points at each end
     assert bootstrap == pytest.approx(normal, abs=0.03)
     five_thousand = answers[:-1]  # exactly BOOTSTRAP_MAX_N responses: still the bootstrap
-    assert stats.ikm_ci(five_thousand) == stats.ikm_ci(five_thousand, bootstrap_max_n=n)
-    assert stats.ikm_ci(five_thousand) != stats.ikm_ci_normal(five_thousand)
+    assert stats.ikm_ci(five_thousand, WEIGHTS) == stats.ikm_ci(five_thousand, WEIGHTS, bootstrap_max_n=n)
+    assert stats.ikm_ci(five_thousand, WEIGHTS) != stats.ikm_ci_normal(five_thousand, WEIGHTS)

@@ -39,7 +39,8 @@ def lane_totals(daily: pd.DataFrame, lanes: tuple[str, ...]) -> dict[str, dict]:
     for lane in lanes:
         rows = daily[daily["lane"] == lane]
         quota = rows["quota"].sum()
-        out[lane] = {"days": int(rows["quota_days"].sum()), "over_quota_days": int(rows["over_quota_days"].sum()),
+        days, over = int(rows["quota_days"].sum()), int(rows["over_quota_days"].sum())
+        out[lane] = {"days": days, "over_quota_days": over, "over_quota_share": over / days if days else None,
                      "fill_rate": float(rows["quota_tickets"].sum() / quota) if quota > 0 else None}
     return out
 
@@ -126,8 +127,8 @@ def test_ticket_mix_by_lane(metrics_db):
     assert len(mix) == 4 + 2 + 2 + 1
 
 
-def test_priority_coverage_by_group(metrics_db):
-    cover = run_query(metrics_db, "priority_coverage_by_group", TST)
+def test_coverage_by_group(metrics_db):
+    cover = run_query(metrics_db, "coverage_by_group", TST)
     groups = cover[cover["applicant_group"].notna()].set_index("applicant_group")
     # lansia: T1, T5 in prioritas, T7 in reguler -> 2 of 3; disabilitas T2, ibu_hamil T3, anak T4: 1 of 1 each
     assert groups.loc["lansia", ["in_prioritas", "in_reguler", "n"]].tolist() == [2, 1, 3]
@@ -140,22 +141,18 @@ def test_priority_coverage_by_group(metrics_db):
 
 
 def test_coverage_ignores_the_lane_filter_and_may_be_empty(metrics_db):
-    assert run_query(metrics_db, "priority_coverage_by_group", TST.replace(lane="reguler")).equals(
-        run_query(metrics_db, "priority_coverage_by_group", TST))
-    umum = run_query(metrics_db, "priority_coverage_by_group", TST.replace(group="umum"))
+    assert run_query(metrics_db, "coverage_by_group", TST.replace(lane="reguler")).equals(
+        run_query(metrics_db, "coverage_by_group", TST))
+    umum = run_query(metrics_db, "coverage_by_group", TST.replace(group="umum"))
     assert len(umum) == 1 and umum["n"].iloc[0] == 0 and pd.isna(umum["coverage"].iloc[0])
 
 
-def test_calendar_grid_and_date_ticks(metrics_db):
+def test_calendar_grid(metrics_db):
     grid = quota.calendar_grid(run_query(metrics_db, "quota_daily", TST)[lambda d: d["lane"] == "prioritas"])
     # one week (Monday 11 May), Monday-Friday rows; 14 and 15 May are no quota days (empty)
     assert list(grid.columns) == [dt.date(2026, 5, 11)]
     assert grid[dt.date(2026, 5, 11)].tolist()[:3] == [1.5, 0.5, 0.0]
     assert grid[dt.date(2026, 5, 11)].isna().tolist() == [False, False, False, True, True]
-    values, labels = quota.date_ticks(dt.date(2026, 5, 1), dt.date(2026, 5, 31), "id")
-    assert values[0] == dt.date(2026, 5, 4) and labels[0] == "4 Mei 2026"
-    values, _ = quota.date_ticks(dt.date(2024, 11, 29), dt.date(2026, 11, 28), "en")
-    assert values[0] == dt.date(2024, 12, 1) and len(values) <= quota.MAX_TICKS
 
 
 # ------------------------------------------------------------------------------------------------ the page (AppTest)
@@ -175,15 +172,18 @@ def test_page_kpis_equal_the_summary(metrics_db):
     assert shown["Cakupan jalur prioritas"] == ["83,3%"]
     assert any("pada 1 dari 3 hari kuota (33%)" in w.value and "pukul 08.05" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 5  # daily, calendar, quota reached, mix, coverage
-    # the coverage table marks every group n < 30
-    table = next(d.value for d in at.dataframe if "Cakupan" in d.value.columns)
-    assert list(table["Catatan"]) == ["n < 30"] * 5
+    # the coverage table behind the chart, for people: the catalogue's labels, codes by name, Indonesian numbers
+    table = next(d.value for d in at.dataframe if "Cakupan prioritas" in d.value.columns)
+    assert list(table.columns) == ["Kelompok", "Di jalur prioritas", "Di jalur reguler", "Pemohon rentan",
+                                   "Cakupan prioritas"]
+    assert table.iloc[-1].tolist() == ["Semua kelompok rentan", "5", "1", "6", "83,3%"]
+    assert table.set_index("Kelompok").loc["Lansia"].tolist() == ["2", "1", "3", "66,7%"]
 
 
 def test_page_lane_radio_switches_the_daily_chart(metrics_db):
     at = app_test(metrics_db, page=PAGE, query=TST_QUERY)
-    assert at.radio(key="kuota_lane").options == ["Prioritas", "Reguler"]  # no percepatan ticket nor quota
-    at.radio(key="kuota_lane").set_value("reguler").run()
+    assert at.radio(key="grafik_jalur").options == ["Prioritas", "Reguler"]  # no percepatan ticket nor quota
+    at.radio(key="grafik_jalur").set_value("reguler").run()
     assert not at.exception
     assert any("Tiket jalur Reguler per tanggal" in c.value for c in at.caption)
 
@@ -222,7 +222,7 @@ def test_group_filter_is_explained(metrics_db):
     assert metric_values(at)["Cakupan jalur prioritas"] == ["—"]
 
 
-def in_english(at):  # noqa: ANN001, ANN201 - an AppTest
+def in_english(at):
     """Switch the session to English after the page switch (as tests/test_page_waktu.py does: a link's ?bahasa=en on
     the first run trips AppTest, which formats the sidebar's choices outside the run)."""
     at.session_state["f_lang"] = "en"

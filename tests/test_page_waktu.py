@@ -129,14 +129,19 @@ def test_settings_query_and_effective_values(metrics_db):
 def test_wait_and_service_percentiles(metrics_db):
     frame = run_query(metrics_db, "wait_service_percentiles", TST, **TARGETS).drop(columns="curve")
     # prioritas waits 5, 10, 20, 40 (T3 never called). Linear quantile at p*(n-1): median 15; p75 at 2.25:
-    # 20 + 0.25*20 = 25; p90 at 2.7: 34; p95 at 2.85: 37. Within 15 minutes: 5 and 10 -> 2 of 4.
-    assert row(frame, measure="wait", lane="prioritas") == pytest.approx(
-        {"measure": "wait", "lane": "prioritas", "n": 4, "median": 15.0, "p75": 25.0, "p90": 34.0, "p95": 37.0,
-         "within_target": 2, "share_within_target": 0.5})
-    # reguler 30, 60: median 45, p75 52.5, p90 57, p95 58.5; both within 60 (the target is inclusive)
-    assert row(frame, measure="wait", lane="reguler") == pytest.approx(
-        {"measure": "wait", "lane": "reguler", "n": 2, "median": 45.0, "p75": 52.5, "p90": 57.0, "p95": 58.5,
-         "within_target": 2, "share_within_target": 1.0})
+    # 20 + 0.25*20 = 25; p90 at 2.7: 34; p95 at 2.85: 37. Within 15 minutes: 5 and 10 -> 2 of 4. Mean 75/4 = 18.75,
+    # the longest T4 (40 minutes).
+    prioritas = row(frame, measure="wait", lane="prioritas")
+    assert prioritas.pop("max_ticket") == "TST/T4"
+    assert prioritas == pytest.approx(
+        {"measure": "wait", "lane": "prioritas", "n": 4, "mean": 18.75, "median": 15.0, "p75": 25.0, "p90": 34.0,
+         "p95": 37.0, "max": 40.0, "within_target": 2, "share_within_target": 0.5})
+    # reguler 30, 60: mean and median 45, p75 52.5, p90 57, p95 58.5, the longest T6; both within 60 (inclusive)
+    reguler = row(frame, measure="wait", lane="reguler")
+    assert reguler.pop("max_ticket") == "TST/T6"
+    assert reguler == pytest.approx(
+        {"measure": "wait", "lane": "reguler", "n": 2, "mean": 45.0, "median": 45.0, "p75": 52.5, "p90": 57.0,
+         "p95": 58.5, "max": 60.0, "within_target": 2, "share_within_target": 1.0})
     # prioritas service 4, 8, 10, 15: median 9; p75 at 2.25: 10 + 0.25*5 = 11.25; p95 at 2.85: 14.25
     service = row(frame, measure="service", lane="prioritas")
     assert (service["n"], service["median"], service["p75"], service["p95"]) == pytest.approx((4, 9.0, 11.25, 14.25))
@@ -350,8 +355,8 @@ def kpi(at, name: str) -> list[str]:
     return [m.value for m in at.metric if m.label.endswith(name)]
 
 
-def open_tab(at, label: str):  # noqa: ANN201 - an AppTest
-    at.session_state["waktu_tab"] = label
+def open_tab(at, label: str):
+    at.session_state["tab"] = label  # the tab's widget key, bound to the URL parameter ?tab=
     return at.run()
 
 
@@ -372,7 +377,11 @@ def test_page_medians_equal_the_summary(metrics_db):
                                        for ln in lanes]
     # the percentile table shows the same medians
     table = table_with(at, "Ukuran")
-    assert list(table[table["Ukuran"] == "Tunggu (mnt)"]["Median"]) == ["15,0", "45,0"]
+    assert list(table[table["Ukuran"] == "Tunggu"]["Median"]) == ["15,0", "45,0"]
+    # mean and maximum beside the percentiles (the study's own measure)
+    assert list(table[table["Ukuran"] == "Tunggu"]["Rata-rata"]) == ["18,8", "45,0"]
+    assert list(table[table["Ukuran"] == "Tunggu"]["Maksimum"]) == ["40,0", "60,0"]
+    assert list(table[table["Ukuran"] == "Tunggu"]["Tiket terlama"]) == ["TST/T4", "TST/T6"]  # for supervisors
     # prioritas 1 vs reguler 2.5: faster, said with the n < 30 caveat
     assert any("Penyelesaian prioritas lebih cepat dari reguler: median 1,0 vs 2,5" in i.value for i in at.info)
     assert [t.label for t in at.tabs] == ["Antrean", "Penyelesaian", "Audit penyalipan", "Jalan ke loket",
@@ -383,9 +392,9 @@ def test_every_tab_renders(metrics_db):
     at = app_test(metrics_db, page=PAGE, query=TST_QUERY)
     at = open_tab(at, "Penyelesaian")
     assert not at.exception
-    compliance = table_with(at, "Kasus")
+    compliance = table_with(at, "BAP")
     # lanes in order prioritas, reguler, percepatan; BAP rows after the others
-    assert list(compliance["Kasus"]) == ["Tanpa BAP", "Tanpa BAP", "Tanpa BAP", "BAP"]
+    assert list(compliance["BAP"]) == ["tidak", "tidak", "tidak", "ya"]
     assert list(compliance["Jalur"]) == ["Prioritas", "Reguler", "Percepatan", "Reguler"]
     assert metric_values(at)["Kasus"] == ["2"]  # mismatches A6 and A7
     at = open_tab(at, "Audit penyalipan")
@@ -431,7 +440,7 @@ def test_each_lane(metrics_db, lane):
         assert any("hanya menyangkut tiket prioritas" in i.value for i in at.info)
 
 
-def in_english(at):  # noqa: ANN001, ANN201 - an AppTest
+def in_english(at):
     """Switch the session to English after the page switch (as tests/test_page_data.py does: a link's ?bahasa=en on
     the first run, or any further rerun in English, trips AppTest, which formats the sidebar's choices outside the
     run). So only the default tab is checked in English; the language switch also resets the tabs' state (their
@@ -451,7 +460,7 @@ def test_english(metrics_db):
     assert [t.label for t in at.tabs] == ["Queue", "Completion", "Overtaking audit", "Walk to counter",
                                           "Counters & officers"]
     assert list(table_with(at, "Measure")["Median"]) == ["15.0", "45.0", "9.0", "15.0"]
-    assert "Wait (min)" in set(table_with(at, "Measure")["Measure"])
+    assert "Wait" in set(table_with(at, "Measure")["Measure"])
 
 
 def test_demo_store_default_view(demo_db):
@@ -479,9 +488,9 @@ def test_targets_come_from_the_settings(metrics_db, tmp_path):
     at = app_test(db, page=PAGE, query=TST_QUERY)
     assert not at.exception
     table = table_with(at, "Ukuran")
-    wait = table[table["Ukuran"] == "Tunggu (mnt)"]
+    wait = table[table["Ukuran"] == "Tunggu"]
     # prioritas waits 5, 10, 20, 40: only 5 within 9 minutes -> 25,0%
-    assert list(wait["Target (mnt)"]) == ["9", "60"] and list(wait["Sesuai target"]) == ["25,0%", "100,0%"]
+    assert list(wait["Target (menit)"]) == ["9,0", "60,0"] and list(wait["Dalam target"]) == ["25,0%", "100,0%"]
     assert any("target 9 mnt" in c.value for c in at.caption)
 
 
@@ -493,5 +502,6 @@ def test_officer_figures_and_small_counts_are_kept_from_the_head_of_office(metri
     assert not any("Kode petugas" in d.value.columns for d in at.dataframe)
     counters = table_with(at, "Loket")
     assert list(counters["Loket"]) == ["P1", "R1"]
+    assert "Tiket terlama" not in table_with(open_tab(at, "Antrean"), "Ukuran").columns  # a ticket id: not for them
     supervisor = open_tab(app_test(metrics_db, role="supervisor", page=PAGE, query=TST_QUERY), "Loket & petugas")
     assert list(table_with(supervisor, "Kode petugas")["Kode petugas"]) == ["PTG01", "PTG02"]

@@ -85,7 +85,7 @@ def run_cli(db: Path, *args: str) -> int:
 
 
 def test_html_numbers_equal_the_briefing_build(metrics_db, tmp_path):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     assert run_cli(metrics_db, "--date", DAY.isoformat(), "--out", str(out)) == 0
     shown = cells(out.read_text(encoding="utf-8"))
     data = build(metrics_db)
@@ -122,7 +122,7 @@ def test_the_page_and_the_report_show_the_same_numbers(metrics_db):
     assert page["Tunggu median"] == [shown[(lane, "median")] for lane in LANES]
     assert page["Tunggu p90"] == [shown[(lane, "p90")] for lane in LANES]
     assert page["IKM 30 hari"] == [shown[("ikm", "score")]]
-    buttons = [b for b in at.get("download_button") if b.proto.label == t("brief.print")]
+    buttons = [b for b in at.get("download_button") if b.proto.label == t("ringkasan.print")]
     assert len(buttons) == 1
 
 
@@ -170,21 +170,21 @@ def test_labels_inside_the_charts_are_escaped(metrics_db, monkeypatch):
 
 
 def test_cli_writes_html(metrics_db, tmp_path, capsys):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     assert run_cli(metrics_db, "--date", "2026-05-11", "--out", str(out)) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and "Senin, 11 Mei 2026" in text
     assert "ditulis" in capsys.readouterr().out
-    assert [p.name for p in tmp_path.iterdir()] == ["brief.html"]  # no temporary file left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["ringkasan.html"]  # no temporary file left behind
 
 
 @needs_chromium
 def test_cli_writes_a_one_page_pdf(metrics_db, tmp_path):
-    out = tmp_path / "brief.pdf"
+    out = tmp_path / "ringkasan.pdf"
     assert run_cli(metrics_db, "--date", "2026-05-11", "--out", str(out)) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert pdf_pages(out) == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["ringkasan.pdf"]
 
 
 @needs_chromium
@@ -198,21 +198,21 @@ def test_a_long_attention_list_still_fits_one_page(metrics_db, tmp_path):
 
 @pytest.mark.parametrize("day", ["2026-05-17", "2026-05-16"])  # Sunday; Saturday service day with tickets
 def test_cli_skips_a_day_that_is_not_a_working_day(metrics_db, tmp_path, capsys, day):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     assert run_cli(metrics_db, "--date", day, "--out", str(out)) == 0
     assert "bukan hari kerja" in capsys.readouterr().out
     assert not out.exists()
 
 
 def test_cli_writes_a_non_working_day_with_force(metrics_db, tmp_path):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     assert run_cli(metrics_db, "--date", "2026-05-17", "--out", str(out), "--force") == 0
     text = out.read_text(encoding="utf-8")
     assert "Minggu, 17 Mei 2026" in text and "bukan hari kerja" in text and "Tidak ada tiket" in text
 
 
 def test_cli_refuses_a_working_day_without_tickets(metrics_db, tmp_path, capsys):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     assert run_cli(metrics_db, "--date", "2026-05-13", "--out", str(out)) == 1
     assert "Tidak ada tiket pada 13 Mei 2026" in capsys.readouterr().err
     assert not out.exists()
@@ -221,7 +221,7 @@ def test_cli_refuses_a_working_day_without_tickets(metrics_db, tmp_path, capsys)
 
 
 def test_cli_default_day_is_the_last_working_day_before_today(metrics_db, tmp_path, monkeypatch, capsys):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     monkeypatch.setattr(printout, "_today", lambda: dt.date(2026, 5, 12))
     assert run_cli(metrics_db, "--out", str(out)) == 0
     assert "Senin, 11 Mei 2026" in out.read_text(encoding="utf-8")
@@ -231,7 +231,7 @@ def test_cli_default_day_is_the_last_working_day_before_today(metrics_db, tmp_pa
         assert printout.briefing_day(con, "TST") == dt.date(2026, 5, 13)
 
 
-@pytest.mark.parametrize("name", ["brief.txt", "brief", "brief.htm"])
+@pytest.mark.parametrize("name", ["ringkasan.txt", "brief", "ringkasan.htm"])
 def test_cli_refuses_an_unknown_suffix(metrics_db, tmp_path, capsys, name):
     out = tmp_path / name
     assert run_cli(metrics_db, "--date", "2026-05-11", "--out", str(out)) == 2
@@ -240,7 +240,7 @@ def test_cli_refuses_an_unknown_suffix(metrics_db, tmp_path, capsys, name):
 
 
 def test_cli_refuses_an_unknown_office_and_a_missing_folder(metrics_db, tmp_path, capsys):
-    out = tmp_path / "brief.html"
+    out = tmp_path / "ringkasan.html"
     assert cli.main(["briefing", "--db", str(metrics_db), "--office", "XYZ", "--out", str(out)]) == 2
     assert "Kantor XYZ tidak ada" in capsys.readouterr().err
     assert run_cli(metrics_db, "--date", "2026-05-11", "--out", str(tmp_path / "nope" / "b.html")) == 2

@@ -14,18 +14,21 @@ import json
 import pandas as pd
 import streamlit as st
 
+from kancil import config
 from kancil.export import downloads
 from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num
 from kancil.store import connection
-from kancil.web import export_panel, signin, ui
+from kancil.web import data, export_panel, frame, signin
+from kancil.web.text import lang as session_lang
+from kancil.web.text import tr
 
 LATEST = 100
 SHA_SHOWN = 16  # hex digits of a hash shown in the table: enough to tell files apart at a glance
 COLUMNS = ("downloaded_at", "username", "role", "dataset", "filters", "file_format", "rows", "sha256", "via")
 
-filters, info = ui.frame("nav.download_log", "log_unduhan", (), capability="download_log")
-lang = ui.lang()
-st.caption(ui.tr("unduh.log.intro"))
+filters, info = frame.page()
+lang = session_lang()
+st.caption(tr("log_unduhan.intro"))
 shown = downloads.view_filters("download_log", filters, st.session_state.get("f_periode") == "custom")
 extended, filters = shown != filters, shown
 
@@ -43,34 +46,34 @@ def display(frame: pd.DataFrame) -> pd.DataFrame:
         "downloaded_at": [fmt_datetime(v.to_pydatetime(), lang) for v in frame["downloaded_at"]],
         "username": frame["username"],
         "role": [code_label(r, lang) for r in frame["role"]],
-        "dataset": [ui.tr(f"unduh.dataset.{d}") for d in frame["dataset"]],
+        "dataset": [tr(f"unduh.dataset.{d}") for d in frame["dataset"]],
         "filters": [filters_text(f) for f in frame["filters"]],
         "file_format": frame["file_format"].str.upper(),
         "rows": [fmt_num(n, lang) for n in frame["rows"]],
         "sha256": frame["sha256"].str.slice(0, SHA_SHOWN) + "…",  # the full hash is in the log's download
         "via": frame["via"],
     })
-    return shown.rename(columns={c: ui.tr(f"unduh.log.col.{c}") for c in COLUMNS}).astype("string")
+    return shown.rename(columns={c: tr(f"log_unduhan.col.{c}") for c in COLUMNS}).astype("string")
 
 
 try:
-    count, latest = downloads.latest_downloads(ui.db_path(), filters, LATEST, wait=ui.BUSY_WAIT_SECONDS)
+    count, latest = downloads.latest_downloads(config.db_path(), filters, LATEST, wait=data.BUSY_WAIT_SECONDS)
 except connection.StoreBusy:
-    st.warning(ui.tr("store.busy_nothing"))
+    st.warning(tr("store.busy_nothing"))
     st.stop()
 
-st.metric(ui.tr("unduh.log.count"), fmt_num(count, lang))
-st.caption(ui.tr("unduh.period.downloaded_at", start=fmt_date(filters.date_from, lang),
-                 end=fmt_date(filters.date_to, lang)) + (" " + ui.tr("unduh.period.to_today") if extended else ""))
+st.metric(tr("log_unduhan.count"), fmt_num(count, lang))
+st.caption(tr("unduh.period.downloaded_at", start=fmt_date(filters.date_from, lang),
+                 end=fmt_date(filters.date_to, lang)) + (" " + tr("unduh.period.to_today") if extended else ""))
 if count == 0:
-    ui.no_data()
+    frame.no_data()
     st.stop()
 
-st.subheader(ui.tr("unduh.log.latest", n=fmt_num(len(latest), lang)))
+st.subheader(tr("log_unduhan.latest", n=fmt_num(len(latest), lang)))
 st.table(display(latest), hide_index=True)
 
-st.subheader(ui.tr("unduh.log.download_heading"))
-fmt = st.selectbox(ui.tr("unduh.format"), downloads.FORMATS, key="log_unduhan_format",
-                   format_func=lambda f: ui.tr(f"unduh.format.{f}"), help=ui.tr("unduh.format_help"))
-export_panel.download_panel(ui.db_path(), "download_log", fmt, filters, signin.current_user(), count, ui.tr, lang,
+st.subheader(tr("log_unduhan.download_heading"))
+fmt = st.selectbox(tr("unduh.format"), downloads.FORMATS, key="log_unduhan_format",
+                   format_func=lambda f: tr(f"unduh.format.{f}"), help=tr("unduh.format_help"))
+export_panel.download_panel(config.db_path(), "download_log", fmt, filters, signin.current_user(), count, tr, lang,
                       key="log_unduhan")

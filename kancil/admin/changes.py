@@ -95,18 +95,18 @@ def add_quota_period(con: duckdb.DuckDBPyConnection, who: str, office: str, lane
     """
     office = (office or "").strip()
     if not office:
-        raise AdminError("settings.err.office")
+        raise AdminError("pengaturan.err.office")
     if lane not in LANES:
-        raise AdminError("settings.err.lane")
+        raise AdminError("pengaturan.err.lane")
     if valid_to is not None and valid_to < valid_from:
-        raise AdminError("settings.err.period_order")
+        raise AdminError("pengaturan.err.period_order")
     if int(daily_quota) < 1:
-        raise AdminError("settings.err.quota_min")
+        raise AdminError("pengaturan.err.quota_min")
     running = running_period(con, office, lane, valid_from) if valid_to is None else None
     added = load_frame(con, "kuota", _quota_frame(office, lane, valid_from, valid_to, int(daily_quota)),
                        name=QUOTA_SOURCE, who=who)
     if added.refused or added.rejected:
-        raise AdminError("settings.err.quota_rejected",
+        raise AdminError("pengaturan.err.quota_rejected",
                          reason="; ".join(r.reason for r in added.rejects) or added.refused or "")
     if running is None:
         return QuotaChange(added)
@@ -147,14 +147,14 @@ def add_calendar_day(con: duckdb.DuckDBPyConnection, who: str, office: str | Non
     """
     office = _office_or_all(office)
     if jenis not in CALENDAR_KINDS:
-        raise AdminError("settings.err.calendar_kind")
+        raise AdminError("pengaturan.err.calendar_kind")
     note = (keterangan or "").strip() or None
     if note is not None and len(note) > MAX_NOTE_LENGTH:
-        raise AdminError("settings.err.note_long", max=MAX_NOTE_LENGTH)
+        raise AdminError("pengaturan.err.note_long", max=MAX_NOTE_LENGTH)
     key = {"o": office, "d": tanggal, "j": jenis}
     exists = "SELECT count(*) FROM kalender WHERE office_code IS NOT DISTINCT FROM $o AND tanggal = $d AND jenis = $j"
     if one(con, exists, key)[0]:
-        raise AdminError("settings.err.calendar_exists")
+        raise AdminError("pengaturan.err.calendar_exists")
     with transaction(con):
         con.execute("INSERT INTO kalender VALUES ($o, $d, $j, $k)", {**key, "k": note})
         _calendar_history(con, office, tanggal, jenis, note, "tambah", who)
@@ -171,7 +171,7 @@ def remove_calendar_day(con: duckdb.DuckDBPyConnection, who: str, office: str | 
         key,
     ).fetchall()
     if not rows:
-        raise AdminError("settings.err.calendar_missing")
+        raise AdminError("pengaturan.err.calendar_missing")
     with transaction(con):
         con.execute("DELETE FROM kalender WHERE office_code IS NOT DISTINCT FROM $o AND tanggal = $d AND jenis = $j",
                     key)
@@ -205,23 +205,23 @@ def setting_value(key: str, value: object) -> str:
             return "true" if value else "false"
         if str(value).lower() in ("true", "false"):
             return str(value).lower()
-        raise AdminError("settings.err.boolean")
+        raise AdminError("pengaturan.err.boolean")
     if key in ORDER_SETTINGS:
         from kancil.decide.orders import OrderError, parse_order
 
         try:
             return parse_order(str(value)).label()
         except OrderError as exc:
-            raise AdminError("settings.err.order", reason=str(exc)) from exc
+            raise AdminError("pengaturan.err.order", reason=str(exc)) from exc
     if key not in SETTING_RANGES:
-        raise AdminError("settings.err.unknown", key=key)
+        raise AdminError("pengaturan.err.unknown", key=key)
     low, high = SETTING_RANGES[key]
     try:
         number = float(value)
     except (TypeError, ValueError):
         number = float("nan")
     if not number.is_integer() or not low <= number <= high:
-        raise AdminError("settings.err.range", low=low, high=high)
+        raise AdminError("pengaturan.err.range", low=low, high=high)
     return str(int(number))
 
 
@@ -251,17 +251,17 @@ def account_problem(con: duckdb.DuckDBPyConnection, username: str, role: str, pa
     """Why this account cannot be created as entered, or None."""
     name = (username or "").strip().lower()
     if not name:
-        return AdminError("users.err.username")
+        return AdminError("pengguna.err.username")
     if role not in ROLES:
-        return AdminError("users.err.role")
+        return AdminError("pengguna.err.role")
     if one(con, "SELECT count(*) FROM pengguna WHERE username = $u", {"u": name})[0]:
-        return AdminError("users.err.exists")
+        return AdminError("pengguna.err.exists")
     if sso:
-        return None if _EMAIL.match(name) else AdminError("users.err.sso_email")
+        return None if _EMAIL.match(name) else AdminError("pengguna.err.sso_email")
     if len(password or "") < accounts.MIN_PASSWORD_LENGTH:
-        return AdminError("users.err.short", n=accounts.MIN_PASSWORD_LENGTH)
+        return AdminError("pengguna.err.short", n=accounts.MIN_PASSWORD_LENGTH)
     if password != password_again:
-        return AdminError("users.err.mismatch")
+        return AdminError("pengguna.err.mismatch")
     return None
 
 
@@ -280,13 +280,13 @@ def change_active(con: duckdb.DuckDBPyConnection, who: str, username: str, activ
     """Deactivate or reactivate an account; an admin cannot lock out themselves or the last active admin."""
     row = one(con, "SELECT role, active FROM pengguna WHERE username = $u", {"u": username})
     if row is None:
-        raise AdminError("users.err.unknown")
+        raise AdminError("pengguna.err.unknown")
     if not active and username == who:
-        raise AdminError("users.err.self")
+        raise AdminError("pengguna.err.self")
     if not active and row[0] == "admin" and row[1]:
         admins = one(con, "SELECT count(*) FROM pengguna WHERE role = 'admin' AND active")[0]
         if admins <= 1:
-            raise AdminError("users.err.last_admin")
+            raise AdminError("pengguna.err.last_admin")
     accounts.set_active(con, username, active)
 
 

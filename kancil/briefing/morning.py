@@ -15,14 +15,13 @@ import duckdb
 from kancil.contract import FACILITIES, IKM_ELEMENTS
 from kancil.filters import Filters
 from kancil.i18n import code_label, fmt_num, fmt_pct, t
-from kancil.metrics import kpis
+from kancil.metrics import ikm, kpis
 from kancil.store import queries, settings
 
 # Thresholds of the attention rules (the messages quote them).
 OVER_QUOTA_WINDOW = 5  # working days looked back
 OVER_QUOTA_MIN_DAYS = 3  # of which at least this many over quota
 FACILITY_IDLE_DAYS = 5  # working days without a single use
-IKM_ELEMENT_FLOOR = 3.0  # an element's NRR below this
 REGULER_VULNERABLE_SHARE = 0.05  # share of vulnerable applicants served in the reguler lane
 LOOKBACK_DAYS = 30  # IKM and completion of the last 30 days
 
@@ -68,8 +67,6 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date, base: Filters) -> dict:
     today = kpis.summary(con, on_day)
     recent = kpis.summary(con, last30)
     window_summary = kpis.summary(con, window)
-    open_row = queries.run(con, "open_mismatches", on_day, day=day).iloc[0]
-    vulnerable = queries.run(con, "vulnerable_in_reguler", last30).iloc[0]
     targets = _targets(con)
     quota_rows = queries.run(con, "quota_by_lane", on_day)
     data = {
@@ -80,9 +77,9 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date, base: Filters) -> dict:
         "window": window_summary,
         "window_days": len(workdays),
         "targets": targets,
-        "open_mismatches": int(open_row["open_cases"]),
+        "open_mismatches": today["mismatch"]["open"],
         "daily_quota": {r["lane"]: int(r["quota"]) for r in quota_rows.to_dict("records")},
-        "vulnerable": {k: int(vulnerable[k]) for k in ("vulnerable_tickets", "in_reguler", "in_prioritas")},
+        "coverage": recent["coverage"],
     }
     data["attention"] = [asdict(a) for a in attention(data)]
     return data
@@ -117,15 +114,14 @@ def attention(data: dict) -> list[Attention]:
 
     for element in IKM_ELEMENTS:
         nrr = recent["ikm"]["elements"].get(element)
-        if nrr is not None and nrr < IKM_ELEMENT_FLOOR:
+        if nrr is not None and nrr < ikm.ELEMENT_FLOOR:
             found.append(Attention("ikm_element", "kepuasan", {"element": element, "nrr": nrr}))
 
-    vulnerable = data["vulnerable"]
-    if vulnerable["vulnerable_tickets"]:
-        share = vulnerable["in_reguler"] / vulnerable["vulnerable_tickets"]
+    coverage = data["coverage"]
+    if coverage["vulnerable"]:
+        share = coverage["in_reguler"] / coverage["vulnerable"]
         if share >= REGULER_VULNERABLE_SHARE:
-            found.append(Attention("vulnerable_reguler", "kuota",
-                                   {"share": share, "count": vulnerable["in_reguler"]}))
+            found.append(Attention("vulnerable_reguler", "kuota", {"share": share, "count": coverage["in_reguler"]}))
 
     if data["open_mismatches"]:
         found.append(Attention("open_mismatch", "waktu_layanan", {"count": data["open_mismatches"]}))
@@ -145,4 +141,4 @@ def attention_text(item: dict, lang: str) -> str:
     for key in ("facility", "element"):
         if key in values:
             values[key] = code_label(values[key], lang)
-    return t(f"brief.rule.{item['rule']}", lang, **values)
+    return t(f"ringkasan.rule.{item['rule']}", lang, **values)

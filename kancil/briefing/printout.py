@@ -29,7 +29,7 @@ from kancil.briefing import morning
 from kancil.contract import FACILITIES, IKM_ELEMENTS
 from kancil.filters import Filters
 from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num, fmt_pct, fmt_weekday, t
-from kancil.metrics.kpis import ikm_category_name
+from kancil.metrics.ikm import ELEMENT_FLOOR, ikm_category_name
 from kancil.palette import LANE_COLORS
 from kancil.store import connection, queries
 
@@ -40,8 +40,8 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 PX_PER_MM = 96 / 25.4
 PRINT_WIDTH_PX = 277 * PX_PER_MM
 PRINT_HEIGHT_PX = 190 * PX_PER_MM
-PAGE_NAV = {"kuota": "nav.quota", "waktu_layanan": "nav.turnaround", "kepuasan": "nav.satisfaction",
-            "fasilitas": "nav.facilities"}
+PAGE_NAV = {"kuota": "kuota.title", "waktu_layanan": "waktu_layanan.title", "kepuasan": "kepuasan.title",
+            "fasilitas": "fasilitas.title"}
 DENSE_ATTENTION = 7  # from this many findings the list goes into two columns in smaller type
 LONG_ATTENTION = 13  # from this many the whole sheet prints at 90 %, so a browser's own print stays on one page
 INK = "#000000"
@@ -157,7 +157,7 @@ def quota_chart(data: dict, lang: str) -> Markup:
         if q:
             body.append(_marker(x0 + (x1 - x0) * q / top, y - 4, y + bar_h + 4))
             value = f"{fmt_num(n, lang)}/{fmt_num(q, lang)}"
-            note = t("brief.over_by", lang, n=n - q) if n > q else t("brief.under_by", lang, n=q - n)
+            note = t("ringkasan.over_by", lang, n=n - q) if n > q else t("ringkasan.under_by", lang, n=q - n)
             if n > q:
                 note = "▲ " + note
         else:
@@ -380,9 +380,9 @@ def _lane_rows(data: dict, lang: str) -> list[dict]:
         if quota:
             over = tickets - quota
             tickets_quota = f"{fmt_num(tickets, lang)}/{fmt_num(quota, lang)}"
-            quota_note = t("brief.over_by", lang, n=over) if over > 0 else t("brief.under_by", lang, n=-over)
+            quota_note = t("ringkasan.over_by", lang, n=over) if over > 0 else t("ringkasan.under_by", lang, n=-over)
         else:
-            over, tickets_quota, quota_note = 0, fmt_num(tickets, lang), t("brief.no_quota", lang)
+            over, tickets_quota, quota_note = 0, fmt_num(tickets, lang), t("ringkasan.no_quota", lang)
         waits = []
         for stat in ("median", "p90"):
             value = today["wait_minutes"][lane][stat]
@@ -396,10 +396,10 @@ def _lane_rows(data: dict, lang: str) -> list[dict]:
             "quota_note": quota_note,
             "no_show": fmt_num(today["no_show"][lane], lang),
             "waits": waits,
-            "target": t("brief.minutes_value", lang, value=fmt_num(target, lang)),
+            "target": t("ringkasan.minutes_value", lang, value=fmt_num(target, lang)),
             "completion": f"{fmt_num(completion['median'], lang, 1)} (n = {fmt_num(completion['n'], lang)})",
             "late": completion["median"] is not None and completion["median"] > standard,
-            "standard": t("brief.days_value", lang, value=fmt_num(standard, lang)),
+            "standard": t("ringkasan.days_value", lang, value=fmt_num(standard, lang)),
             "bap": fmt_num(today["bap"][lane]["bap"], lang),
         })
     return rows
@@ -408,28 +408,28 @@ def _lane_rows(data: dict, lang: str) -> list[dict]:
 def _ikm(data: dict, lang: str) -> dict:
     recent = data["last30"]
     ikm = recent["ikm"]
-    value = (t("brief.ikm_value", lang, score=fmt_num(ikm["score"], lang, 2), category=ikm["category"] or "—")
+    value = (t("ringkasan.ikm_value", lang, score=fmt_num(ikm["score"], lang, 2), category=ikm["category"] or "—")
              if ikm["score"] is not None else "—")
     period = t("report.ikm_period", lang, start=fmt_date(dt.date.fromisoformat(recent["period"]["from"]), lang),
                end=fmt_date(dt.date.fromisoformat(recent["period"]["to"]), lang))
     meta = " · ".join(x for x in (ikm_category_name(ikm["category"]) or "",
-                                  t("brief.responses", lang, n=fmt_num(ikm["responses"], lang)), period) if x)
+                                  t("ringkasan.responses", lang, n=fmt_num(ikm["responses"], lang)), period) if x)
     elements = []
     for element in IKM_ELEMENTS:
         nrr = ikm["elements"].get(element)
         elements.append({"code": element.upper(), "value": fmt_num(nrr, lang, 2),
-                         "low": nrr is not None and nrr < morning.IKM_ELEMENT_FLOOR})
+                         "low": nrr is not None and nrr < ELEMENT_FLOOR})
     return {"ikm_value": value, "ikm_meta": meta, "elements": elements}
 
 
 def _facts(data: dict, lang: str) -> list[dict]:
-    vulnerable = data["vulnerable"]
-    total = vulnerable["vulnerable_tickets"]
-    share = f" ({fmt_pct(vulnerable['in_reguler'] / total, lang, 1)})" if total else ""
+    coverage = data["coverage"]
+    total = coverage["vulnerable"]
+    share = f" ({fmt_pct(coverage['in_reguler'] / total, lang, 1)})" if total else ""
     return [
-        {"label": t("brief.open_mismatch", lang), "value": fmt_num(data["open_mismatches"], lang)},
+        {"label": t("ringkasan.open_mismatch", lang), "value": fmt_num(data["open_mismatches"], lang)},
         {"label": t("report.vulnerable", lang),
-         "value": t("report.vulnerable_value", lang, count=fmt_num(vulnerable["in_reguler"], lang),
+         "value": t("report.vulnerable_value", lang, count=fmt_num(coverage["in_reguler"], lang),
                     total=fmt_num(total, lang)) + share},
     ]
 
@@ -447,7 +447,7 @@ def render_html(data: dict, lang: str = "id", *, demo: bool = False, notes: Sequ
     attention = [{"text": morning.attention_text(item, lang),
                   "see": t("report.see_page", lang, page=t(PAGE_NAV.get(item["page"], item["page"]), lang))}
                  for item in data["attention"]]
-    headers = {key: t(f"brief.{key}", lang) for key in ("tickets_quota", "no_show", "wait_median", "wait_p90",
+    headers = {key: t(f"ringkasan.{key}", lang) for key in ("tickets_quota", "no_show", "wait_median", "wait_p90",
                                                          "bap")}
     headers.update(lane=t("report.lane", lang), quota_left=t("report.quota_left", lang),
                    wait_target=t("report.wait_target", lang), completion=t("report.completion_30", lang),
@@ -466,11 +466,11 @@ def render_html(data: dict, lang: str = "id", *, demo: bool = False, notes: Sequ
         "demo": demo,
         "demo_text": t("banner.demo", lang),
         "notes": notes,
-        "lanes_title": t("brief.lanes", lang),
+        "lanes_title": t("ringkasan.lanes", lang),
         "h": headers,
         "rows": _lane_rows(data, lang),
-        "above_text": t("brief.above_target", lang),
-        "units": t("brief.units", lang, prioritas=fmt_num(targets["wait_prioritas"], lang),
+        "above_text": t("ringkasan.above_target", lang),
+        "units": t("ringkasan.units", lang, prioritas=fmt_num(targets["wait_prioritas"], lang),
                    reguler=fmt_num(targets["wait_reguler"], lang),
                    percepatan=fmt_num(targets["wait_percepatan"], lang),
                    standard=fmt_num(targets["completion_days"], lang)),
@@ -482,14 +482,14 @@ def render_html(data: dict, lang: str = "id", *, demo: bool = False, notes: Sequ
             {"title": t("report.chart_facilities", lang), "svg": facility_chart(data, lang),
              "note": t("report.chart_facilities_note", lang)},
         ],
-        "ikm_title": t("brief.ikm", lang),
+        "ikm_title": t("ringkasan.ikm", lang),
         "elements_title": t("report.ikm_elements", lang),
         "facts": _facts(data, lang),
-        "attention_title": t("brief.attention", lang),
+        "attention_title": t("ringkasan.attention", lang),
         "attention": attention,
         "dense": len(attention) >= DENSE_ATTENTION,
         "long": len(attention) >= LONG_ATTENTION,
-        "nothing": t("brief.nothing", lang),
+        "nothing": t("ringkasan.nothing", lang),
         "source": t("report.source", lang),
         "period": day.isoformat() + (f" · {office}" if office else ""),
         **_ikm(data, lang),

@@ -211,7 +211,7 @@ def neutralised_sql(name: str, sql: str, columns: list[tuple[str, str]]) -> tupl
     text = [c for c, typ in columns if c in declared or typ == "VARCHAR"]
     select = ",\n    ".join(_safe_text(c) if c in text else _ident(c) for c, _typ in columns)
     order = ", ".join(f"q.{_ident(c)}" for c in order_columns(sql, columns))
-    return (f"select\n    {select}\nfrom ({sql}) as q\norder by {order}",  # noqa: S608 - names from our query
+    return (f"select\n    {select}\nfrom ({sql}) as q\norder by {order}",
             text)
 
 
@@ -234,7 +234,7 @@ def _write_parquet(con: duckdb.DuckDBPyConnection, sql: str, params: dict, path:
     return int(_execute(con, copy, params).fetchone()[0])
 
 
-def _cell_writers(workbook, worksheet, columns: list[tuple[str, str]]) -> list[Callable]:  # noqa: ANN001
+def _cell_writers(workbook, worksheet, columns: list[tuple[str, str]]) -> list[Callable]:
     """One writer per column by its DuckDB type, so no cell is ever interpreted (no formulas, no URLs)."""
     stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})

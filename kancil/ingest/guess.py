@@ -69,7 +69,7 @@ def read_header(file_name: str, data: bytes) -> list[object]:
         return []
     try:
         return reader(data)
-    except Exception:  # noqa: BLE001 - any unreadable file simply has no guess; ingest_file reports the reason
+    except Exception:
         return []
 
 

@@ -121,14 +121,6 @@ def _drop(con: duckdb.DuckDBPyConnection, *names: str) -> None:
 # ---------------------------------------------------------------------------------------------- reading
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 22), b""):
-            digest.update(chunk)  # releases the GIL: runs beside DuckDB in a thread
-    return digest.hexdigest()
-
-
 def _normalise(name: object) -> str:
     if name is None:
         return ""
@@ -652,24 +644,6 @@ def _load_parsed(
         _store(con, kind, result, n_dup, digest, who)
     _collect_rejects(con, result)
     return result
-
-
-def load_raw(
-    con: duckdb.DuckDBPyConnection, kind_name: str, file_name: str, sha: str, who: str,
-    extras: list[str] | None = None,
-) -> IngestResult:
-    """Validate the temp table or view ``_raw`` (text columns named as the contract) and store it as one batch.
-
-    ``_raw`` must hold every contract column, one row per spreadsheet row in order (first data row = row 2).
-    """
-    kind = CONTRACT[kind_name]
-    header = match_header(kind, [c for c in _raw_columns(con) if c != "_problem"])
-    result = IngestResult(file=file_name, kind=kind_name, extra_columns=list(extras or []))
-    try:
-        kind_rules = parse(con, kind)
-        return _load_parsed(con, kind, kind_rules, result, Header(header.mapped, [], header.missing), sha, who)
-    finally:
-        _cleanup(con)
 
 
 def load_frame(con: duckdb.DuckDBPyConnection, kind_name: str, frame: object, name: str, who: str) -> IngestResult:

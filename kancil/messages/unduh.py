@@ -79,20 +79,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{out}: {rows} rows of {dataset} ({fmt}), data file SHA-256 {sha}; recorded in the download "
                        "log as {user}."),
     # the download log page
-    "unduh.log.intro": ("Setiap unduhan data baris (dasbor dan baris perintah) tercatat di sini; log ini hanya "
-                        "ditambah, tidak pernah diubah atau dihapus. Unduhan log ini juga tercatat.",
-                        "Every row-level download (dashboard and command line) is recorded here; the log is only "
-                        "appended to, never changed or deleted. Downloading this log is recorded too."),
-    "unduh.log.count": ("Unduhan dalam periode", "Downloads in the period"),
-    "unduh.log.latest": ("{n} unduhan terbaru", "The latest {n} downloads"),
-    "unduh.log.col.downloaded_at": ("Waktu (WIB)", "Time (WIB)"),
-    "unduh.log.col.username": ("Pengguna", "User"),
-    "unduh.log.col.role": ("Peran", "Role"),
-    "unduh.log.col.dataset": ("Data", "Dataset"),
-    "unduh.log.col.filters": ("Saringan", "Filters"),
-    "unduh.log.col.file_format": ("Format", "Format"),
-    "unduh.log.col.rows": ("Baris", "Rows"),
-    "unduh.log.col.sha256": ("SHA-256 berkas data (awal)", "Data file SHA-256 (start)"),
-    "unduh.log.col.via": ("Lewat", "Via"),
-    "unduh.log.download_heading": ("Unduh log", "Download the log"),
 }

@@ -1,7 +1,6 @@
-"""Display helpers of the quota page: date ticks in the reader's language and the week × weekday calendar grid.
+"""The quota page's calendar: quota days of one lane as a weekday × week grid of fill rates.
 
-Plotly writes month names in English whatever the page's language, so date axes get their tick labels from
-``i18n.fmt_date``. The numbers themselves come from ``queries/quota_daily.sql``; nothing here computes a metric.
+The numbers themselves come from ``queries/quota_daily.sql``; this only arranges them.
 """
 
 from __future__ import annotations
@@ -9,27 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-
-from kancil.i18n import fmt_date
-
-MAX_TICKS = 8
-
-
-def date_ticks(start: dt.date, end: dt.date, lang: str) -> tuple[list[dt.date], list[str]]:
-    """Tick positions and labels for a date axis: Mondays for a short period, first days of months for a long one."""
-    if (end - start).days <= 62:
-        first = start + dt.timedelta(days=(7 - start.weekday()) % 7)
-        days = [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)]
-    else:
-        days = []
-        month = start.replace(day=1)
-        while month <= end:
-            if month >= start:
-                days.append(month)
-            month = (month + dt.timedelta(days=32)).replace(day=1)
-    step = max(1, -(-len(days) // MAX_TICKS))
-    days = days[::step]
-    return days, [fmt_date(d, lang) for d in days]
 
 
 def week_start(day: dt.date) -> dt.date:

@@ -1,25 +1,27 @@
-"""The satisfaction page's few computations outside SQL: IKM with its interval per lane, group or period, the
-elements lowest first, and whether the survey reached the Krejcie-Morgan sample size.
+"""The satisfaction figures: the IKM headline, the elements lowest first, the IKM per lane, group or period with
+its 95% interval, and whether the survey reached the Krejcie-Morgan sample size.
 
-The SQL in ``queries/`` does the counting. What is here needs Python: the bootstrap interval of an IKM score
-(``stats.ikm_ci``) over the response rows of ``queries/survey_responses.sql``, with the
-score itself defined as in
-``queries/ikm_elements.sql`` (mean answer of each element, unanswered left out, x 1/9 x 25), so a lane's or a
-month's score here equals the one ``metrics.summary`` reports for that lane or month.
+Every score comes from SQL (``stg_ikm_score`` through ``ikm_elements``, ``ikm_by`` and ``ikm_trend``); what is here
+adds what needs Python: the bootstrap interval over the response rows of ``survey_responses`` (with the score's
+weights read off the same macro, ``ikm.score_weights``), the category letter and the sample size.
 """
 
 from __future__ import annotations
-
-import warnings
 
 import numpy as np
 import pandas as pd
 
 from kancil.contract import IKM_ELEMENTS
-from kancil.metrics import kpis, stats
+from kancil.filters import Filters
+from kancil.metrics import ikm, stats
+from kancil.store import queries
 
-ELEMENT_FLOOR = 3.0  # the reference line of the element chart: an NRR below "Sesuai" (3) asks for attention
 BUCKET_COLUMNS = {"month": "month_start", "quarter": "quarter_start", "semester": "semester_start"}
+BY_COLUMN = {"lane": "lane", "group": "applicant_group"}
+
+
+def _num(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
 
 
 def answers(rows: pd.DataFrame) -> np.ndarray:
@@ -27,51 +29,78 @@ def answers(rows: pd.DataFrame) -> np.ndarray:
     return rows[list(IKM_ELEMENTS)].astype("float64").to_numpy()
 
 
-def score(values: np.ndarray) -> float | None:
-    """The converted IKM score of a (responses x 9) array; None when an element has no answer at all."""
-    if len(values) == 0 or np.isnan(values).all(axis=0).any():
-        return None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", category=RuntimeWarning)
-        return stats.ikm_score(values)
+def headline(con, filters: Filters) -> dict:
+    """Score (1/9), its 0.11-weight variant, category letter and name, responses (``ikm_elements``)."""
+    row = queries.run(con, "ikm_elements", filters).iloc[0]
+    score = _num(row["score"])
+    category = ikm.ikm_category(score)
+    return {"score": score, "category": category, "category_name": ikm.ikm_category_name(category),
+            "responses": int(row["responses"]), "score_weight_0_11": _num(row["score_weight_0_11"]),
+            "elements": {u: _num(row[u]) for u in IKM_ELEMENTS}}
 
 
-def ikm_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Per value of ``column`` (a missing lane or group is kept as None): n, the IKM score, its 95% bootstrap
-    interval and whether n < 30; in the order the values first appear after sorting (None last)."""
-    columns = [column, "n", "score", "ci_low", "ci_high", "small_n"]
-    out = []
-    keys = rows[column].astype(object).where(rows[column].notna(), None)
-    for key in sorted(keys.unique(), key=lambda k: (k is None, str(k))):
-        part = answers(rows[(keys == key) if key is not None else keys.isna()])
-        low, high = stats.ikm_ci(part) if score(part) is not None else (None, None)
-        out.append([key, len(part), score(part), low, high, stats.is_small(len(part))])
-    return pd.DataFrame(out, columns=columns)
-
-
-def elements_lowest_first(ikm_row: pd.Series) -> pd.DataFrame:
-    """The nine elements' NRR from a row of ``ikm_elements``, lowest first (unanswered elements last)."""
-    frame = pd.DataFrame({"element": list(IKM_ELEMENTS),
-                          "nrr": [None if pd.isna(ikm_row[u]) else float(ikm_row[u]) for u in IKM_ELEMENTS]})
-    frame["below_floor"] = frame["nrr"].lt(ELEMENT_FLOOR).fillna(False).astype(bool)
+def elements_ranked(con, filters: Filters) -> pd.DataFrame:
+    """The nine elements' NRR, lowest first (unanswered elements last), and whether each is below the floor."""
+    row = queries.run(con, "ikm_elements", filters).iloc[0]
+    frame = pd.DataFrame({"element": list(IKM_ELEMENTS), "nrr": [_num(row[u]) for u in IKM_ELEMENTS]})
+    frame["below_floor"] = frame["nrr"].lt(ikm.ELEMENT_FLOOR).fillna(False).astype(bool)
+    frame["responses"] = int(row["responses"])  # the count every NRR rests on (for the privacy rule)
     return frame.sort_values("nrr", na_position="last", kind="stable").reset_index(drop=True)
 
 
-def headline(ikm_row: pd.Series) -> dict:
-    """Score (1/9), category letter and name, responses, and the 0.11-weight score of a row of ``ikm_elements``."""
-    value = None if pd.isna(ikm_row["score"]) else float(ikm_row["score"])
-    category = kpis.ikm_category(value)
-    return {
-        "score": value,
-        "category": category,
-        "category_name": kpis.ikm_category_name(category),
-        "responses": int(ikm_row["responses"]),
-        "score_weight_0_11": kpis.ikm_score_weight_0_11({u: ikm_row[u] for u in IKM_ELEMENTS}),
-    }
+def _intervals(con, rows: pd.DataFrame, keys: pd.Series) -> dict[object, tuple]:
+    """The 95% interval of the score of each group of response rows (the NULL key kept as None)."""
+    weights = ikm.score_weights(con)
+    out = {}
+    for key in keys.drop_duplicates():
+        part = answers(rows[keys.isna()] if key is None or pd.isna(key) else rows[keys == key])
+        scorable = len(part) and not np.isnan(part).all(axis=0).any()
+        out[None if key is None or pd.isna(key) else key] = stats.ikm_ci(part, weights) if scorable else (None, None)
+    return out
 
 
-def sample_check(responses: int, applicants: int) -> dict:
-    """Responses against the Krejcie-Morgan sample size for the period's applicants: required, enough, short by."""
-    required = kpis.krejcie_morgan(applicants)
-    return {"responses": responses, "applicants": applicants, "required": required,
-            "enough": responses >= required, "short": max(required - responses, 0)}
+def ikm_by_ci(con, filters: Filters, by: str = "lane") -> pd.DataFrame:
+    """Per lane or group (``by``): responses, the score (``ikm_by.sql``), its category and 95% interval, n < 30."""
+    scores = queries.run(con, "ikm_by", filters, by=by)
+    rows = queries.run(con, "survey_responses", filters)
+    intervals = _intervals(con, rows, rows[BY_COLUMN[by]].astype(object).where(rows[BY_COLUMN[by]].notna(), None))
+    keys = [None if pd.isna(c) else c for c in scores["category"]]
+    return pd.DataFrame({
+        "category": keys,
+        "responses": scores["responses"].astype("int64"),
+        "score": scores["score"].astype("float64"),
+        "ikm_category": [ikm.ikm_category(_num(s)) for s in scores["score"]],
+        "ci_low": [intervals.get(k, (None, None))[0] for k in keys],
+        "ci_high": [intervals.get(k, (None, None))[1] for k in keys],
+        "small_n": [stats.is_small(int(n)) for n in scores["responses"]],
+    })
+
+
+def trend_ci(con, filters: Filters, bucket: str = "month") -> pd.DataFrame:
+    """The IKM per month, quarter or semester (``ikm_trend.sql``) with each bucket's 95% interval."""
+    scores = queries.run(con, "ikm_trend", filters, bucket=bucket)
+    rows = queries.run(con, "survey_responses", filters)
+    starts = pd.to_datetime(rows[BUCKET_COLUMNS[bucket]]).dt.date
+    intervals = _intervals(con, rows, starts)
+    keys = list(pd.to_datetime(scores["period_start"]).dt.date)
+    return pd.DataFrame({
+        "period_start": keys,
+        "covered_from": pd.to_datetime(scores["covered_from"]).dt.date,
+        "covered_to": pd.to_datetime(scores["covered_to"]).dt.date,
+        "partial": scores["partial"].astype(bool),
+        "responses": scores["responses"].astype("int64"),
+        "score": scores["score"].astype("float64"),
+        "ci_low": [intervals.get(k, (None, None))[0] for k in keys],
+        "ci_high": [intervals.get(k, (None, None))[1] for k in keys],
+        "small_n": [stats.is_small(int(n)) for n in scores["responses"]],
+    })
+
+
+def sample_check(con, filters: Filters) -> pd.DataFrame:
+    """Responses against the Krejcie-Morgan sample size for the period's applicants: required, enough, short by
+    (one row)."""
+    row = queries.run(con, "survey_sample", filters).iloc[0]
+    responses, applicants = int(row["responses"]), int(row["applicants"])
+    required = ikm.krejcie_morgan(applicants)
+    return pd.DataFrame([{"responses": responses, "applicants": applicants, "required": required,
+                          "enough": responses >= required, "short": max(required - responses, 0)}])

@@ -39,17 +39,16 @@ def median_ci(values: np.ndarray | pd.Series, level: float = 0.95) -> tuple[floa
     return float(x[lo]), float(x[hi])
 
 
-def ikm_score(answers: np.ndarray) -> float:
-    """Converted IKM score of a (responses x 9) array with NaN for unanswered: mean of element means x 25."""
-    means = np.nanmean(answers, axis=0)
-    return float(np.mean(means) * 25)
+Weights = tuple[np.ndarray, float]  # the score's weights of the nine element means and its intercept (ikm.py)
 
 
 def ikm_ci(
-    values: pd.DataFrame | np.ndarray, n_boot: int = 1000, seed: int = 14, bootstrap_max_n: int = BOOTSTRAP_MAX_N
+    values: pd.DataFrame | np.ndarray, weights: Weights, n_boot: int = 1000, seed: int = 14,
+    bootstrap_max_n: int = BOOTSTRAP_MAX_N,
 ) -> tuple[float | None, float | None]:
     """95% bootstrap interval of the IKM score, resampling whole responses (fixed seed: the same every time);
-    above ``bootstrap_max_n`` responses the delta-method interval (``ikm_ci_normal``).
+    above ``bootstrap_max_n`` responses the delta-method interval (``ikm_ci_normal``). ``weights``: the score as a
+    linear function of the element means, read off the SQL macro (``ikm.score_weights``).
 
     Fast because a page draws a dozen of them over up to tens of thousands of responses:
 
@@ -62,7 +61,8 @@ def ikm_ci(
     if n < 2:
         return None, None
     if n > bootstrap_max_n:
-        return ikm_ci_normal(arr)
+        return ikm_ci_normal(arr, weights)
+    w, intercept = weights
     answered = ~np.isnan(arr)
     filled, ones = np.where(answered, arr, 0.0), answered.astype(float)
     rng = np.random.default_rng(seed)
@@ -74,7 +74,7 @@ def ikm_ci(
         weights = np.bincount(picks.ravel(), minlength=rows * n).reshape(rows, n).astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             means = (weights @ filled) / (weights @ ones)  # NaN where a resample has no answer to an element
-        scores.append(means.mean(axis=1) * 25)
+        scores.append(means @ w + intercept)
     found = np.concatenate(scores)
     found = found[~np.isnan(found)]
     if len(found) == 0:
@@ -82,12 +82,13 @@ def ikm_ci(
     return float(np.percentile(found, 2.5)), float(np.percentile(found, 97.5))
 
 
-def ikm_ci_normal(values: pd.DataFrame | np.ndarray, level: float = 0.95) -> tuple[float | None, float | None]:
+def ikm_ci_normal(values: pd.DataFrame | np.ndarray, weights: Weights,
+                  level: float = 0.95) -> tuple[float | None, float | None]:
     """Normal-approximation interval of the IKM score (delta method), for many responses.
 
-    The score is 25/9 x the sum of the nine element means m_j, each over the responses that answered it (share
-    p_j). Response i moves the score by z_i = 25/9 x sum_j answered_ij x (x_ij - m_j) / p_j (its influence), so
-    the score's standard error is sd(z) / sqrt(n); the interval is score -/+ z_(0.975) x se.
+    The score is linear in the nine element means m_j (weights w_j), each over the responses that answered it
+    (share p_j). Response i moves the score by z_i = sum_j w_j x answered_ij x (x_ij - m_j) / p_j (its influence),
+    so the score's standard error is sd(z) / sqrt(n); the interval is score -/+ z_(0.975) x se.
     """
     arr = np.asarray(values, dtype=float)
     n = len(arr)
@@ -95,8 +96,9 @@ def ikm_ci_normal(values: pd.DataFrame | np.ndarray, level: float = 0.95) -> tup
     counts = answered.sum(axis=0)
     if n < 2 or (counts == 0).any():
         return None, None
+    w, intercept = weights
     means = np.where(answered, arr, 0.0).sum(axis=0) / counts
-    influence = (np.where(answered, arr - means, 0.0) / (counts / n)).sum(axis=1) * 25 / 9
+    influence = (np.where(answered, arr - means, 0.0) / (counts / n)) @ w
     half = NormalDist().inv_cdf((1 + level) / 2) * influence.std(ddof=1) / math.sqrt(n)
-    score = float(means.mean() * 25)
+    score = float(means @ w + intercept)
     return float(score - half), float(score + half)

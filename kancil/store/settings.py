@@ -28,6 +28,10 @@ DEFAULTS: dict[str, str] = {
     "cuti_bersama_hari_kerja": "false",
     # Age threshold shown in labels for lansia.
     "usia_lansia": "60",
+    # Privacy (kancil/metrics/privacy.py): the groups whose small counts are hidden from roles that see aggregates
+    # only (UU 27/2022: disability and health), and the smallest count shown.
+    "kelompok_sensitif": "disabilitas,sakit",
+    "ambang_sel_kecil": "5",
     # Decision support (kancil/decide): the quota suggestion covers demand on this share of working days (percent),
     # and the office's own calling order (counters) and processing order (back office), the replays' "as recorded"
     # orders, written as kancil/decide/orders.py reads them.

@@ -36,7 +36,7 @@ def _sso_configured() -> bool:
         return False
 
 
-def _expire_idle(tr) -> None:  # noqa: ANN001 - the page's translate function
+def _expire_idle(tr) -> None:
     now = time.monotonic()
     seen = st.session_state.get("_seen")
     if current_user() and seen and now - seen > roles.SESSION_IDLE_MINUTES * 60:
@@ -47,7 +47,7 @@ def _expire_idle(tr) -> None:  # noqa: ANN001 - the page's translate function
     st.session_state["_seen"] = now
 
 
-def _recheck_account(db, tr) -> None:  # noqa: ANN001 - the store path and the page's translate function
+def _recheck_account(db, tr) -> None:
     """End the session if its account was deactivated or its role changed; reads the store once a minute at most.
 
     The clock starts at the session's first run, however it was signed in.
@@ -85,11 +85,11 @@ def page_wanted_before_sign_in() -> str | None:
     return st.session_state.pop("_next_page", None)
 
 
-def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:  # noqa: ANN001
+def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:
     """Return the signed-in user, or show the sign-in (or first-admin) screen and stop the run.
 
-    Signed out, every page's URL is registered as the sign-in screen: a run that registered no page at all would
-    let Streamlit fall back to running ``views/*.py`` directly, and a link keeps its address through sign-in.
+    Signed out, every page's URL is registered as the sign-in screen, so a link keeps its address through sign-in
+    and opens its page after it (and no URL of the app answers "Page not found").
     """
     _expire_idle(tr)
     _recheck_account(db, tr)
@@ -117,13 +117,14 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:  # noq
         else:
             _first_admin_form(db, tr)
 
-    signin_pages = [st.Page(screen, title=tr("auth.signin"), url_path=path, default=i == 0)
-                    for i, path in enumerate(page_paths or ("masuk",))]
+    # one page per path (a default page would answer only at "/": its own path would read "Page not found")
+    signin_pages = [st.Page(screen, title=tr("auth.signin"), url_path="masuk", default=True),
+                    *(st.Page(screen, title=tr("auth.signin"), url_path=path) for path in page_paths)]
     st.navigation(signin_pages, position="hidden").run()
     st.stop()
 
 
-def _sign_in_form(db, tr) -> None:  # noqa: ANN001
+def _sign_in_form(db, tr) -> None:
     with st.form("signin"):
         st.subheader(tr("auth.signin"))
         username = st.text_input(tr("auth.username"))
@@ -143,7 +144,7 @@ def _sign_in_form(db, tr) -> None:  # noqa: ANN001
                                                                             minutes=accounts.LOCK_MINUTES))
 
 
-def _first_admin_form(db, tr) -> None:  # noqa: ANN001
+def _first_admin_form(db, tr) -> None:
     st.info(tr("auth.first_admin_intro"))
     with st.form("first_admin"):
         username = st.text_input(tr("auth.username"))
@@ -168,11 +169,11 @@ def _first_admin_form(db, tr) -> None:  # noqa: ANN001
     st.rerun()
 
 
-def sidebar_account(tr, lang: str) -> None:  # noqa: ANN001
+def sidebar_account(tr, lang: str) -> None:
     user = current_user()
     if not user:
         return
-    st.sidebar.caption(tr("auth.signed_in_as", name=user.display_name, role=code_label(user.role, lang)))
+    st.sidebar.text(tr("auth.signed_in_as", name=user.display_name, role=code_label(user.role, lang)))
     if st.sidebar.button(tr("auth.signout"), key="signout"):
         st.session_state.pop(USER_KEY, None)
         st.session_state.pop(CHECKED_KEY, None)

@@ -1,6 +1,8 @@
 -- Queue tickets of the period (by issued_at's local date) that pass the dashboard's filters.
 -- Every query over tickets starts here, so a filter means the same thing on every page.
-create or replace temp macro stg_antrian(date_from, date_to, office, lane, applicant_group, service_type, channel) as table
+create or replace temp macro stg_antrian(
+    date_from, date_to, office, lane, applicant_group, service_type, channel
+) as table
 select
     *,
     cast(issued_at as date) as tanggal,

@@ -1,6 +1,6 @@
 -- Applications of the period (by submitted_at's local date) that pass the filters; channel does not apply.
--- completion_workdays (stored with each application, kancil/store/calendar.py refresh_completion): working days after the
--- submission date up to and including the issue date (the difference of hari_kerja.workday_index at the two dates).
+-- completion_workdays (stored with each application, kancil/store/calendar.py refresh_completion): working days after
+-- the submission date up to and including the issue date (the difference of hari_kerja.workday_index at the two dates).
 create or replace temp macro stg_permohonan(date_from, date_to, office, lane, applicant_group, service_type) as table
 select
     p.*,

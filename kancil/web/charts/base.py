@@ -1,0 +1,108 @@
+"""The chart kit's ground: one styling for every chart (readable on a laptop and a projector), figures built in
+one go from plain layout dicts (Plotly's update_* and add_*line calls each re-validate the figure: slow), date
+ticks in the reader's language, target lines, side-by-side panels, and ``show``: a chart, its caption, and its
+numbers one click away as a table for people with a spreadsheet-safe CSV.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from kancil.export.safe import neutralise_frame
+from kancil.palette import LANE_COLORS
+from kancil.web import data, tables
+from kancil.web.text import day, lang, tr
+
+FONT_SIZE = 15
+CHART_HEIGHT = 380
+SMALL_COLOR = "#c8c8c8"  # a figure resting on n < 30: grey (and hatched or hollow)
+ALERT_COLOR = "#cc0000"
+INK = "#333333"
+GRID = "#eeeeee"
+LAYOUT = {"font": {"size": FONT_SIZE}, "hoverlabel": {"font": {"size": FONT_SIZE}}, "plot_bgcolor": "white",
+          "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": FONT_SIZE},
+                     "title": {"text": ""}},
+          "margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
+
+__all__ = ["ALERT_COLOR", "CHART_HEIGHT", "FONT_SIZE", "INK", "LANE_COLORS", "SMALL_COLOR", "axis", "date_ticks",
+           "figure", "panels", "rule", "rule_label", "show"]
+
+
+def axis(title: str = "", **extra: object) -> dict:
+    return {"showgrid": True, "gridcolor": GRID, "zeroline": False, "automargin": True,
+            "tickfont": {"size": FONT_SIZE - 1}, "title": {"text": title, "font": {"size": FONT_SIZE}}, **extra}
+
+
+def figure(traces: list, x: dict | None = None, y: dict | None = None, height: int = CHART_HEIGHT,
+           **layout: object) -> go.Figure:
+    """A figure built in one go, in the kit's style; ``layout`` overrides or adds layout properties."""
+    base = {**LAYOUT, "height": height, "separators": ",." if lang() == "id" else ".,"}
+    if x is not None:
+        base["xaxis"] = x
+    if y is not None:
+        base["yaxis"] = y
+    return go.Figure(data=traces, layout={**base, **layout})
+
+
+def rule(value: float, color: str = INK, vertical: bool = True, axes: str = "", dash: str = "dot") -> dict:
+    """A target line across the plot (``axes``: the subplot's axis number, "" for the first)."""
+    line = {"color": color, "dash": dash, "width": 2}
+    if vertical:
+        return {"type": "line", "xref": f"x{axes}", "yref": f"y{axes} domain", "x0": value, "x1": value, "y0": 0,
+                "y1": 1, "line": line}
+    return {"type": "line", "xref": f"x{axes} domain", "yref": f"y{axes}", "x0": 0, "x1": 1, "y0": value,
+            "y1": value, "line": line}
+
+
+def rule_label(value: float, text: str, vertical: bool = True, top: bool = True) -> dict:
+    if vertical:
+        return {"x": value, "xref": "x", "y": 1 if top else 0, "yref": "y domain", "text": text, "showarrow": False,
+                "xanchor": "left", "yanchor": "top" if top else "bottom", "font": {"size": FONT_SIZE - 1}}
+    return {"x": 0, "xref": "x domain", "y": value, "yref": "y", "text": text, "showarrow": False,
+            "xanchor": "left", "yanchor": "bottom", "font": {"size": FONT_SIZE - 2}}
+
+
+def panels(titles: list[str], gap: float, shared_y: bool = False) -> dict:
+    """Side-by-side panels as plain layout (make_subplots is slow): axes x, x2, ... on y, y2, ... with titles."""
+    width = (1 - gap * (len(titles) - 1)) / max(len(titles), 1)
+    layout: dict = {"annotations": []}
+    for i, title in enumerate(titles):
+        n_axis = "" if i == 0 else str(i + 1)
+        start = i * (width + gap)
+        layout[f"xaxis{n_axis}"] = {**axis(), "domain": [start, start + width], "anchor": f"y{n_axis}"}
+        layout[f"yaxis{n_axis}"] = {**axis(), "anchor": f"x{n_axis}",
+                                    **({"matches": "y", "showticklabels": False} if shared_y and i else {})}
+        layout["annotations"].append({"text": title, "x": start + width / 2, "xref": "paper", "y": 1.0,
+                                      "yref": "paper", "yanchor": "bottom", "showarrow": False,
+                                      "font": {"size": FONT_SIZE}})
+    return layout
+
+
+def date_ticks(dates: Iterable[object], most: int = 8) -> dict:
+    """Date ticks in the reader's language (Plotly would write English month names), at most ``most`` of them."""
+    days = sorted(set(pd.to_datetime(pd.Series(list(dates))).dt.date))
+    ticks = days[:: max(1, math.ceil(len(days) / most))] if days else []
+    return {"tickvals": [pd.Timestamp(d) for d in ticks], "ticktext": [day(d) for d in ticks]}
+
+
+def lane_color(lane: object, small: bool = False) -> str:
+    return SMALL_COLOR if small else LANE_COLORS.get(str(lane), "#777777")
+
+
+def show(fig: go.Figure, frame: pd.DataFrame, figure_name: str, caption: str, key: str,
+         columns: list[str] | None = None, units: dict[str, str] | None = None,
+         labels: dict[str, str] | None = None) -> None:
+    """A chart, a caption that says what is counted, and its numbers one click away (table for people + CSV)."""
+    st.plotly_chart(fig, width="stretch", key=f"chart_{key}", config={"displaylogo": False})
+    st.caption(caption)
+    with st.expander(tr("common.numbers")):
+        table = tables.show(frame, figure_name, key, columns, units, labels)
+        if "_hidden" in frame.columns and bool(frame["_hidden"].any()):
+            st.caption(tr("common.hidden_note", n=data.privacy_rule().threshold))
+        st.download_button(tr("common.download_csv"), neutralise_frame(table).to_csv(index=False).encode("utf-8-sig"),
+                           file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore")

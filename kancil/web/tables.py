@@ -1,0 +1,71 @@
+"""Tables for people: a figure's frame with the catalogue's column labels and units in the reader's language,
+Indonesian number format (1.234,5), codes shown by their labels, hidden cells as •, no internal column names.
+
+Every table behind a chart ("Angka di balik grafik") and every table a page shows goes through ``for_people``;
+they are shown without Streamlit's own export (``client.disableDataExport``): a chart's numbers are offered as a
+spreadsheet-safe CSV by the chart kit, row-level data only through the audited download.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kancil.metrics import catalogue
+from kancil.metrics.privacy import HIDDEN, HIDDEN_COLUMN
+from kancil.web.text import HIDDEN_MARK, lang, value
+
+INTERNAL = (HIDDEN_COLUMN,)
+
+
+def cells(frame: pd.DataFrame, figure: str, column: str, unit: str | None = None) -> list[str]:
+    """One column of a figure as the reader reads it (hidden cells of people columns as •)."""
+    spec = catalogue.figure(figure).column(column)
+    unit = unit or (spec.unit if spec else "text")
+    hidden = frame[HIDDEN_COLUMN] if HIDDEN_COLUMN in frame.columns else pd.Series(False, index=frame.index)
+    people = spec is not None and spec.privacy in (catalogue.COUNT, catalogue.STATISTIC)
+    return [HIDDEN_MARK if people and h else value(v, unit) for v, h in zip(frame[column], hidden, strict=True)]
+
+
+def record(frame: pd.DataFrame, figure: str, index: int = 0) -> dict[str, object]:
+    """One row of a figure as a dict for a card: hidden people cells as ``HIDDEN`` (they read as •)."""
+    row = frame.iloc[index].to_dict()
+    if row.get(HIDDEN_COLUMN):
+        spec = catalogue.figure(figure)
+        for name, column in spec.columns.items():
+            if name in row and column.privacy in (catalogue.COUNT, catalogue.STATISTIC):
+                row[name] = HIDDEN
+    return row
+
+
+def ordered(frame: pd.DataFrame, column: str, order: tuple[str, ...], *first: str) -> pd.DataFrame:
+    """Rows in the order of the codes (lanes, groups) within the ``first`` columns; a total row (NULL code) and
+    unknown codes last."""
+    rank = frame[column].map({code: i for i, code in enumerate(order)}).fillna(len(order))
+    return frame.assign(_rank=rank).sort_values([*first, "_rank"], kind="stable").drop(
+        columns="_rank").reset_index(drop=True)
+
+
+def for_people(frame: pd.DataFrame, figure: str, columns: list[str] | None = None,
+               units: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The frame as text for people: the chosen columns (default: every catalogued one) under their labels.
+
+    ``units`` overrides a column's unit (a median of working days in a frame of minutes), ``labels`` a column's
+    label where the page names it more precisely (the lane a KPI belongs to).
+    """
+    spec = catalogue.figure(figure)
+    chosen = columns or [c for c in frame.columns if c in spec.columns and c not in INTERNAL]
+    out = {}
+    for name in chosen:
+        column = spec.column(name)
+        label = (labels or {}).get(name) or (catalogue.label(column, lang()) if column else name)
+        out[label] = cells(frame, figure, name, (units or {}).get(name))
+    return pd.DataFrame(out)
+
+
+def show(frame: pd.DataFrame, figure: str, key: str, columns: list[str] | None = None,
+         units: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Show a figure's table for people; returns what was shown (for the chart kit's CSV)."""
+    table = for_people(frame, figure, columns, units, labels)
+    st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
+    return table

@@ -1,0 +1,115 @@
+"""Data page, below the upload: the outcome of each load (stored, replaced, rejected, why), how fresh every kind
+of data is, and the history of loads. File names, header names and cell values come from the user's files: they are
+shown as plain text (st.text, st.dataframe), never as markdown."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kancil.admin import uploads
+from kancil.export.safe import neutralise_frame
+from kancil.i18n import fmt_date, fmt_datetime, fmt_num
+from kancil.web import data
+from kancil.web.text import lang, tr
+
+HISTORY_ROWS = 50
+REJECTS_SHOWN = 1000
+
+
+def kind_label(kind: str | None) -> str:
+    return tr(f"data.kind.{kind}") if kind else "—"
+
+
+def show_result(n: int, entry: dict) -> None:
+    result = entry["result"]
+    with st.container(border=True):
+        st.caption(tr("data.result_of", n=n, kind=kind_label(result.kind)))
+        st.text(result.file)
+        if result.refused:
+            missing = entry["missing"]
+            st.error(tr("data.refused_missing", columns=", ".join(f"`{c}`" for c in missing)) if missing
+                     else tr("data.refused"))
+            st.caption(tr("data.refused_detail"))
+            st.text(result.refused)
+            return
+        cols = st.columns(4)
+        for col, label, value in zip(cols, ("rows", "stored", "replaced", "rejected"),
+                                     (result.rows, result.stored, result.replaced, result.rejected), strict=True):
+            col.metric(tr(f"data.{label}"), fmt_num(value, lang()))
+        st.caption(tr("data.counts_caption", unchanged=fmt_num(result.unchanged, lang())))
+        if result.extra_columns:
+            st.caption(tr("data.extra_columns"))
+            st.text(", ".join(result.extra_columns))
+        if not result.rejected:
+            st.success(tr("data.all_stored"))
+            return
+        st.warning(tr("data.some_rejected", n=fmt_num(result.rejected, lang())))
+        problems = uploads.rejects_frame(result)
+        if len(problems) > REJECTS_SHOWN:
+            st.caption(tr("data.rejects_more", shown=fmt_num(REJECTS_SHOWN, lang()), n=fmt_num(len(problems), lang())))
+        st.dataframe(problems.head(REJECTS_SHOWN).rename(columns={c: tr(f"data.col.{c}") for c in problems}),
+                     hide_index=True, width="stretch")
+        if entry["csv"] is not None:
+            stem = result.file.rsplit(".", 1)[0]
+            st.download_button(tr("data.download_rejects"), entry["csv"], file_name=f"{stem}-ditolak.csv",
+                               mime="text/csv", help=tr("data.download_rejects_help"), key=f"data_rejects_{n}")
+
+
+def show_results(results_key: str) -> None:
+    """The outcomes of the last loads, until the user clears them."""
+    results = st.session_state.get(results_key)
+    if not results:
+        return
+    head, close = st.columns([4, 1], vertical_alignment="bottom")
+    head.subheader(tr("data.results"))
+    if close.button(tr("data.clear_results"), key="data_clear"):
+        st.session_state.pop(results_key, None)
+        st.rerun()
+    for n, entry in enumerate(results, start=1):
+        show_result(n, entry)
+
+
+def show_freshness() -> None:
+    st.subheader(tr("data.freshness"))
+    fresh = data.query("freshness_by_kind")
+    table = pd.DataFrame({
+        tr("data.col.kind"): [kind_label(k) for k in fresh["kind"]],
+        tr("data.col.stored_rows"): [fmt_num(v, lang()) for v in fresh["stored_rows"]],
+        tr("data.col.newest"): [when(v, date_only=k == "kuota") for k, v in zip(fresh["kind"],
+                                                                                   fresh["newest_data"], strict=True)],
+        tr("data.col.last_load"): [when(v) for v in fresh["last_loaded_at"]],
+        tr("data.col.who"): fresh["last_loaded_by"].fillna("—"),
+        tr("data.col.last_file"): fresh["last_file"].fillna("—"),
+    })
+    st.dataframe(neutralise_frame(table), hide_index=True, width="stretch")
+    st.caption(tr("data.freshness_caption"))
+
+
+def when(value: object, date_only: bool = False) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    stamp = pd.Timestamp(value).to_pydatetime()
+    return fmt_date(stamp.date(), lang()) if date_only else fmt_datetime(stamp, lang())
+
+
+def show_history() -> None:
+    st.subheader(tr("data.history"))
+    history = data.query("ingest_history", limit=HISTORY_ROWS)
+    if history.empty:
+        st.info(tr("data.no_history"))
+        return
+    table = pd.DataFrame({
+        tr("data.col.when"): [when(v) for v in history["loaded_at"]],
+        tr("data.col.file"): history["file_name"],
+        tr("data.col.kind"): [kind_label(k) for k in history["kind"]],
+        tr("data.col.rows"): history["rows"],
+        tr("data.col.stored"): history["stored"],
+        tr("data.col.replaced"): history["replaced"],
+        tr("data.col.rejected"): history["rejected"],
+        tr("data.col.status"): [tr(f"data.status.{s}") for s in history["status"]],
+        tr("data.col.who"): history["loaded_by"],
+        tr("data.col.message"): history["message"].fillna(""),
+    })
+    st.dataframe(neutralise_frame(table), hide_index=True, width="stretch")
+    st.caption(tr("data.history_caption", n=HISTORY_ROWS))
