@@ -25,7 +25,7 @@ def hand_db(tmp_path_factory: pytest.TempPathFactory):
                      {"antrian": ANTRIAN, "permohonan": PERMOHONAN}, "simulasi")
 
 
-def table(at, column: str):  # noqa: ANN001 - an AppTest
+def table(at, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
