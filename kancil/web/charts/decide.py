@@ -45,10 +45,12 @@ def forecast(frame: pd.DataFrame, names: dict[str, str], x_title: str, y_title: 
 
 def beside_record(lanes: Sequence[str], recorded: Sequence[object], replayed: Sequence[object],
                   names: tuple[str, str], texts: tuple[Sequence[str], Sequence[str]], y_title: str) -> go.Figure:
-    """Per lane, the recorded figure (grey) and the replayed one (the lane's colour), their numbers written on."""
+    """Per lane, the recorded figure (light grey, hatched) and the replayed one (the lane's colour), their numbers
+    written on."""
     labels = [code(lane) for lane in lanes]
     traces = [go.Bar(x=labels, y=[None if pd.isna(v) else v for v in recorded], name=names[0],
-                     marker={"color": RECORDED_COLOR}, text=list(texts[0]), textposition="outside",
+                     marker={"color": RECORDED_COLOR, "pattern": {"shape": "/", "fgcolor": "#ffffff"}},
+                     text=list(texts[0]), textposition="outside",
                      cliponaxis=False, hoverinfo="skip"),
               go.Bar(x=labels, y=[None if pd.isna(v) else v for v in replayed], name=names[1],
                      marker={"color": [lane_color(lane) for lane in lanes]}, text=list(texts[1]),
