@@ -19,7 +19,8 @@ from tests.helpers import store_summary
 TST = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16), office="TST")
 TO_20 = TST.replace(date_to=dt.date(2026, 5, 20))
 EXTRA = {"by": "lane", "bucket": "month", "cap_minutes": 120, "search": "", "limit": 50,
-         "day": dt.date(2026, 5, 20), "split": dt.date(2026, 5, 13)}
+         "day": dt.date(2026, 5, 20), "split": dt.date(2026, 5, 13), "window_from": dt.date(2026, 5, 13),
+         "last30_from": dt.date(2026, 4, 21)}
 
 # metric -> (filters, the row's key columns and values, expected value), each worked out by hand on the fixture
 HAND: dict[str, tuple[Filters, dict, object]] = {

@@ -77,7 +77,7 @@ def test_the_ikm_scaling_and_the_coverage_rule_are_written_once():
     scaling = [p.name for p in sources if re.search(r"\*\s*25\b", p.read_text())]
     assert sorted(scaling) == ["stg_ikm_score.sql", "stg_ikm_score_weight_0_11.sql"]
     rule = [p.name for p in sources if re.search(r"applicant_group\s*<>\s*'umum'", p.read_text())]
-    assert rule == ["coverage_by_group.sql"]
+    assert rule == ["stg_coverage_tickets.sql"]
 
 
 def test_the_registry_is_the_one_list_of_pages():

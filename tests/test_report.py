@@ -20,7 +20,6 @@ import pytest
 
 from kancil import cli, config
 from kancil.briefing import morning, printout
-from kancil.filters import Filters
 from kancil.i18n import fmt_num, t
 from kancil.store import connection
 from tests.helpers import app_test
@@ -67,7 +66,7 @@ def cells(html: str) -> dict[tuple[str, str], str]:
 
 def build(db: Path, day: dt.date = DAY, office: str | None = "TST") -> dict:
     with connection.reader(db) as con:
-        return morning.build(con, day, Filters(day, day, office=office))
+        return morning.build(con, day, office)
 
 
 def pdf_pages(path: Path) -> int:

@@ -27,7 +27,6 @@ from markupsafe import Markup
 from kancil import config
 from kancil.briefing import morning
 from kancil.contract import FACILITIES, IKM_ELEMENTS
-from kancil.filters import Filters
 from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num, fmt_pct, fmt_weekday, t
 from kancil.metrics.ikm import ELEMENT_FLOOR, ikm_category_name
 from kancil.palette import LANE_COLORS
@@ -83,7 +82,7 @@ def briefing_day(con: duckdb.DuckDBPyConnection, office: str | None) -> dt.date:
 
 def collect(con: duckdb.DuckDBPyConnection, day: dt.date, office: str | None) -> tuple[dict, bool]:
     """The briefing's numbers, exactly as the page gets them for that day and office, and the demo flag."""
-    return morning.build(con, day, Filters(date_from=day, date_to=day, office=office)), is_demo(con)
+    return morning.build(con, day, office), is_demo(con)
 
 
 # ------------------------------------------------------------------------------------------------ charts
@@ -426,11 +425,17 @@ def _facts(data: dict, lang: str) -> list[dict]:
     coverage = data["coverage"]
     total = coverage["vulnerable"]
     share = f" ({fmt_pct(coverage['in_reguler'] / total, lang, 1)})" if total else ""
+    by_lane = data["last30"]["ikm"]["by_lane"]
     return [
         {"label": t("ringkasan.open_mismatch", lang), "value": fmt_num(data["open_mismatches"], lang)},
+        {"label": t("ringkasan.coverage", lang), "value": t("report.coverage_value", lang, share=fmt_pct(
+            coverage["share"], lang, 1), prioritas=fmt_num(coverage["in_prioritas"], lang), n=fmt_num(total, lang))},
         {"label": t("report.vulnerable", lang),
          "value": t("report.vulnerable_value", lang, count=fmt_num(coverage["in_reguler"], lang),
                     total=fmt_num(total, lang)) + share},
+        {"label": t("report.ikm_by_lane", lang),
+         "value": " · ".join(f"{code_label(lane, lang)} {fmt_num(v['score'], lang, 2)}"
+                             for lane, v in by_lane.items())},
     ]
 
 

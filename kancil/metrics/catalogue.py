@@ -169,6 +169,33 @@ _FIGURES: list[Figure] = [
         "n": col("Pemohon rentan", "Vulnerable applicants", "count", COUNT),
         "coverage": col("Cakupan prioritas", "Priority coverage", "share"),
     }, group="applicant_group", n="n", family=(), total="applicant_group"),
+    # -------------------------------------------------------------------------------------------- briefing
+    Figure("briefing_history", "The briefing's day and the same weekday of the four weeks before it, per lane", {
+        "lane": LANE, "tanggal": DAY, "weeks_before": col("Minggu sebelumnya", "Weeks before", "count", DIMENSION),
+        "tickets": TICKETS, "quota": col("Kuota", "Quota", "count", AGGREGATE),
+        "wait_median": minutes("Median tunggu (menit)", "Median wait (min)"),
+        "wait_p90": minutes("p90 tunggu (menit)", "p90 wait (min)"),
+    }, n="tickets", family=("lane",)),
+    Figure("office_comparison", "Offices side by side: the briefing's key figures per office", {
+        "office_code": OFFICE, "tickets": TICKETS,
+        "priority_tickets": col("Tiket prioritas", "Priority tickets", "count", COUNT),
+        "priority_quota": col("Kuota prioritas", "Priority quota", "count", AGGREGATE),
+        "quota_days": col("Hari kuota (5 hari kerja)", "Quota days (5 working days)", "count", AGGREGATE),
+        "over_quota_days": col("Hari di atas kuota", "Over-quota days", "count", AGGREGATE),
+        "priority_wait_p90": minutes("p90 tunggu prioritas (menit)", "Priority p90 wait (min)"),
+        "completion_prioritas": workdays("Selesai prioritas (hk, 30 hari)", "Priority completion (wd, 30 days)"),
+        "completion_reguler": workdays("Selesai reguler (hk, 30 hari)", "Regular completion (wd, 30 days)"),
+        "vulnerable": col("Pemohon rentan (30 hari)", "Vulnerable applicants (30 days)", "count", COUNT),
+        "in_reguler": col("Rentan di reguler", "Vulnerable in regular", "count", COUNT),
+        "coverage": col("Cakupan prioritas", "Priority coverage", "share"),
+        "responses": RESPONSES, "ikm_score": col("Skor IKM (30 hari)", "IKM score (30 days)", "score"),
+        "alerts": col("Temuan", "Findings", "count", AGGREGATE),
+    }, n="tickets"),
+    Figure("office_daily", "Per office, the priority lane's tickets and quota per day", {
+        "office_code": OFFICE, "tanggal": DAY, "tickets": TICKETS,
+        "daily_quota": col("Kuota harian", "Daily quota", "count", AGGREGATE),
+        "over_quota": col("Di atas kuota", "Over quota", "flag", AGGREGATE),
+    }, n="tickets", family=("office_code",)),
     # -------------------------------------------------------------------------------------------- turnaround
     Figure("tickets_by_lane", "Tickets, no-shows and waits per lane", {
         "lane": LANE, "tickets": TICKETS, "no_show": col("Tidak hadir", "No-shows", "count", COUNT),

@@ -122,9 +122,9 @@ def _cached_summary(db: str, version: str, filters: Filters) -> dict:
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def _cached_briefing(db: str, version: str, day: dt.date, filters: Filters) -> dict:
+def _cached_briefing(db: str, version: str, day: dt.date, office: str | None) -> dict:
     with _read(db, version) as con:
-        return morning.build(con, day, filters)
+        return morning.build(con, day, office)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -175,9 +175,10 @@ def summary(filters: Filters) -> dict:
     return privacy.protect_summary(raw, privacy_rule(), filters.group)
 
 
-def briefing(day: dt.date, filters: Filters) -> dict:
-    """The morning briefing's numbers (kancil/briefing/morning.py), the same as the printed report's."""
-    return _with_fallback(("b", day, filters), lambda: _cached_briefing(*data_source(), day, filters))
+def briefing(day: dt.date, office: str | None) -> dict:
+    """The morning briefing's numbers (kancil/briefing/morning.py) for a day and an office (None: all offices), the
+    same as the printed report's; the sidebar's other filters do not change it."""
+    return _with_fallback(("b", day, office), lambda: _cached_briefing(*data_source(), day, office))
 
 
 def default_briefing_day(anchor: dt.date, office: str | None) -> dt.date:

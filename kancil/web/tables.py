@@ -27,6 +27,14 @@ def cells(frame: pd.DataFrame, figure: str, column: str, unit: str | None = None
     return [HIDDEN_MARK if people and h else value(v, unit) for v, h in zip(frame[column], hidden, strict=True)]
 
 
+def frame_of(records: list[dict], figure: str) -> pd.DataFrame:
+    """Rows kept as plain dicts (the briefing's, made for JSON and paper) as a figure's frame, its columns in the
+    catalogue's order even when there is no row."""
+    columns = list(catalogue.figure(figure).columns)
+    frame = pd.DataFrame(records)
+    return frame.reindex(columns=[c for c in columns if c in frame.columns] or columns)
+
+
 def record(frame: pd.DataFrame, figure: str, index: int = 0) -> dict[str, object]:
     """One row of a figure as a dict for a card: hidden people cells as ``HIDDEN`` (they read as •)."""
     row = frame.iloc[index].to_dict()

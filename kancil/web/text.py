@@ -71,6 +71,11 @@ def weekday(iso: object) -> str:
     return "—" if clean(iso) is None else fmt_weekday(monday + dt.timedelta(days=int(iso) - 1), lang())
 
 
+def weekday_of(value: object) -> str:
+    """The weekday of a date in the session's language (Senin, Monday)."""
+    return "—" if value is None or pd.isna(value) else fmt_weekday(pd.Timestamp(value).date(), lang())
+
+
 def day(value: object, long: bool = False) -> str:
     if value is None or value is HIDDEN or pd.isna(value):
         return "—"

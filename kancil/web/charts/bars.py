@@ -24,7 +24,7 @@ from kancil.web.charts.base import (
     rule,
     rule_label,
 )
-from kancil.web.text import code, count, num, tr
+from kancil.web.text import code, count, day, num, tr
 
 DAY_WIDTH = 0.8 * 86_400_000  # a day's bar is 80 % of a day wide (date axes are in milliseconds)
 NO_QUOTA_COLOR = "#c8c8c8"
@@ -244,3 +244,53 @@ def shares_over(x: Sequence[object], shares: Sequence[object], ns: Sequence[obje
                  hoverinfo=None if hovers else "skip")
     top = max([v for v in values if v is not None] + [0.0])
     return figure([bar], x_axis, axis(y_title, tickformat=".0%", range=[0, max(top * 1.35, 0.05)]))
+
+
+def history_panels(history: pd.DataFrame, lanes: Sequence[str], x_title: str, y_title: str) -> go.Figure:
+    """Per lane a small panel: tickets on the briefing's day (dark) and on the same weekday of the weeks before
+    (light), with that day's quota as a line: was the day unusual?"""
+    shown = [lane for lane in lanes if lane in set(history["lane"])]
+    layout = panels([code(lane) for lane in shown], gap=0.05)
+    traces = []
+    for i, lane in enumerate(shown):
+        n_axis = "" if i == 0 else str(i + 1)
+        rows = history[history["lane"] == lane].sort_values("tanggal")
+        labels = [day(d) for d in rows["tanggal"]]
+        traces.append(go.Bar(x=labels, y=rows["tickets"], showlegend=False, xaxis=f"x{n_axis}", yaxis=f"y{n_axis}",
+                             marker_color=[lane_color(lane) if w == 0 else "#c9d7e6" for w in rows["weeks_before"]],
+                             text=[count(v) for v in rows["tickets"]], textposition="outside", cliponaxis=False,
+                             hovertemplate="%{x}: %{y}<extra>" + code(lane) + "</extra>"))
+        traces.append(go.Scatter(x=labels, y=rows["quota"], mode="lines+markers", showlegend=False, hoverinfo="skip",
+                                 xaxis=f"x{n_axis}", yaxis=f"y{n_axis}", line={"color": INK, "width": 2,
+                                                                              "shape": "hvh"}))
+        layout[f"xaxis{n_axis}"].update(tickfont={"size": FONT_SIZE - 4})
+        layout[f"yaxis{n_axis}"].update(rangemode="tozero", **({"title": {"text": y_title}} if i == 0 else {}))
+    return figure(traces, height=240, **layout)
+
+
+def office_panels(daily: pd.DataFrame, offices: Sequence[str], y_title: str, per_row: int = 4) -> go.Figure:
+    """Small multiples: per office the priority lane's tickets per day (red over quota) under its quota line."""
+    shown = [o for o in offices if o in set(daily["office_code"])]
+    rows_n = max(1, -(-len(shown) // per_row))
+    width, height_each = 1 / per_row, 1 / rows_n
+    layout: dict = {"annotations": []}
+    traces = []
+    for i, office in enumerate(shown):
+        n_axis = "" if i == 0 else str(i + 1)
+        col, row = i % per_row, i // per_row
+        x0, y1 = col * width + 0.02, 1 - row * height_each - 0.06
+        layout[f"xaxis{n_axis}"] = {**axis(), "domain": [x0, x0 + width - 0.04], "anchor": f"y{n_axis}",
+                                    "showticklabels": False}
+        layout[f"yaxis{n_axis}"] = {**axis(), "domain": [y1 - height_each + 0.1, y1], "anchor": f"x{n_axis}",
+                                    "rangemode": "tozero", "tickfont": {"size": FONT_SIZE - 5}}
+        layout["annotations"].append({"text": office, "x": x0 + (width - 0.04) / 2, "xref": "paper", "y": y1,
+                                      "yref": "paper", "yanchor": "bottom", "showarrow": False})
+        part = daily[daily["office_code"] == office]
+        traces.append(go.Bar(x=part["tanggal"], y=part["tickets"], xaxis=f"x{n_axis}", yaxis=f"y{n_axis}",
+                             showlegend=False, marker_color=[ALERT_COLOR if o else "#0b5394" for o in
+                                                             part["over_quota"].fillna(False)],
+                             hovertemplate="%{x|%d/%m}: %{y}<extra>" + office + "</extra>"))
+        traces.append(go.Scatter(x=part["tanggal"], y=part["daily_quota"], mode="lines", xaxis=f"x{n_axis}",
+                                 yaxis=f"y{n_axis}", showlegend=False, hoverinfo="skip",
+                                 line={"color": INK, "width": 1.5, "shape": "hv"}))
+    return figure(traces, height=150 + 170 * rows_n, bargap=0.1, **layout)
