@@ -21,7 +21,7 @@ START = DAY - dt.timedelta(days=29)
 PERIOD = {"periode": "custom", "dari": START.isoformat(), "sampai": DAY.isoformat()}
 
 
-def summary_json(db) -> dict:  # noqa: ANN001
+def summary_json(db) -> dict:
     out = subprocess.run([sys.executable, "-m", "kancil", "summary", "--db", str(db), "--from", START.isoformat(),
                           "--to", DAY.isoformat(), "--json"], capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(out.stdout)
