@@ -197,8 +197,10 @@ def bench_filters(db: Path) -> dict[str, Filters]:
 # ---------------------------------------------------------------------------------------------------------- queries
 
 def query_names() -> list[str]:
-    """Every query file of queries/ (not staging), discovered now: pages are still adding files."""
-    return sorted(p.stem for p in queries.QUERY_DIR.glob("*.sql"))
+    """Every query file of queries/ (not staging), discovered now: pages are still adding files. The decide_*
+    queries always run for one office inside a forecast or a replay; benchmarks/decide.py measures them there (with
+    the dashboard's all-office default filters they would read every office's history, which nothing does)."""
+    return sorted(p.stem for p in queries.QUERY_DIR.glob("*.sql") if not p.stem.startswith("decide_"))
 
 
 def query_plan(names: list[str], day: dt.date) -> tuple[dict[str, dict], dict[str, str]]:
@@ -719,6 +721,14 @@ def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str,
         if with_optimized and scale != "S":
             results["optimized"][scale] = bench_scale(scale, repeat, 0, pages=False, variant="optimized")
             save()
+    decide_scales = [s for s in scales if s in ("S", "M")]
+    if decide_scales:
+        from benchmarks import decide
+
+        for scale in decide_scales:
+            log(f"{scale}: decision support (forecast, replays)")
+            results.setdefault("decide", {})[scale] = decide.measure(ensure_store(scale), max(3, repeat // 2))
+        save()
     if with_concurrency:
         biggest = "M" if "M" in scales else scales[-1]
         log(f"concurrency at {biggest}")
@@ -806,6 +816,10 @@ def write_report(results: dict, out: Path) -> None:
         if c.get("note"):
             lines += ["", c["note"]]
         lines.append("")
+    if results.get("decide"):
+        from benchmarks import decide
+
+        lines += decide.section(results["decide"])
     extra = Path(str(out) + ".notes.md")
     if extra.exists():
         lines += [extra.read_text()]
@@ -1057,6 +1071,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--label", default=None, help="name of the raw results file (default: the scales)")
     p.add_argument("--optimized-only", action="store_true",
                    help="measure only the optimized copies of --scales, into the saved results of --label")
+    p.add_argument("--decide-only", action="store_true",
+                   help="measure only the forecast and replays (issue 13) at --scales and rewrite only their "
+                        "section of --out")
     p.add_argument("--pages-only", action="store_true",
                    help="re-measure only the page renders and the dashboard process of --scales, into the saved "
                         "results of --label (e.g. after the app was broken during a long run)")
@@ -1072,6 +1089,10 @@ def main_args(args: argparse.Namespace) -> int:
         print(f"unknown scale(s): {', '.join(unknown)}; choose from S, M, L", file=sys.stderr)
         return 2
     repeat, cold = (3, 2) if args.quick else (args.repeat, args.cold_repeat)
+    if args.decide_only:
+        from benchmarks import decide
+
+        return decide.main(scales, max(3, repeat // 2), cold, Path(args.out))
     if args.pages_only:
         return pages_only(scales, repeat, Path(args.out), args.label or "".join(scales))
     if args.optimized_only:

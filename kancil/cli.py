@@ -212,6 +212,51 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decide_output(data: dict, text: str, as_json: bool) -> None:
+    print(json.dumps(data, ensure_ascii=False, default=str) if as_json else text)
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    """Demand forecast of one office and lane (kancil/decide/forecast.py). Exit status 2 for an unknown office or
+    lane, a bad horizon or no history, with the reason in Bahasa Indonesia."""
+    from kancil.decide import forecast, inputs, report
+
+    try:
+        with connection.reader(args.db) as con:
+            result = forecast.forecast(con, args.office, args.lane, horizon=args.horizon)
+    except inputs.DecideError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    _decide_output(result.as_json(), report.forecast_text(result), args.json)
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Replay of the counter queue or the back office under another order (kancil/decide/replay_*.py). Exit status
+    2 for an unknown office or order, a bad period or counters, or a period with nothing to replay."""
+    from kancil.decide import inputs, replay_completion, replay_queue, report
+    from kancil.i18n import t
+
+    if args.what == "completion" and args.counters is not None:
+        print(t("decide.error.counters_completion"), file=sys.stderr)
+        return 2
+    try:
+        with connection.reader(args.db) as con:
+            if args.what == "queue":
+                result = replay_queue.replay_queue(con, args.office, args.date_from, args.date_to, args.order,
+                                                   counters=args.counters, cap=args.cap)
+                text = report.queue_text(result)
+            else:
+                result = replay_completion.replay_completion(con, args.office, args.date_from, args.date_to,
+                                                             args.order, cap=args.cap)
+                text = report.completion_text(result)
+    except inputs.DecideError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    _decide_output(result.as_json(), text, args.json)
+    return 0
+
+
 def cmd_optimize(args: argparse.Namespace) -> int:
     from kancil.store import maintenance
 
@@ -296,6 +341,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--channel", choices=CHANNELS)
     p.add_argument("--out", required=True, help="berkas ZIP keluaran")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("forecast", help="perkiraan permintaan tiket per hari kerja terhadap kuota (satu kantor, "
+                       "satu jalur)")
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
+    p.add_argument("--office", required=True)
+    p.add_argument("--lane", required=True, help="prioritas, reguler atau percepatan")
+    p.add_argument("--horizon", type=int, default=40, help="jumlah hari kerja ke depan (bawaan 40)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_forecast)
+
+    p = sub.add_parser("replay", help="putar ulang hari-hari kantor dengan urutan lain: antrean loket (queue) atau "
+                       "penerbitan (completion)")
+    p.add_argument("what", choices=("queue", "completion"))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
+    p.add_argument("--office", required=True)
+    p.add_argument("--from", dest="date_from", type=_date, required=True)
+    p.add_argument("--to", dest="date_to", type=_date, required=True)
+    p.add_argument("--order", required=True, help="fifo atau urutan jalur, mis. prioritas,percepatan,reguler; "
+                   "'+' menggabungkan jalur (percepatan,prioritas+reguler)")
+    p.add_argument("--cap", type=int, default=None, help="jalur lebih rendah dipanggil setelah K panggilan "
+                   "berturut-turut jalur lebih tinggi")
+    p.add_argument("--counters", type=int, default=None, help="queue: N loket untuk semua jalur (bawaan: loket "
+                   "seperti tercatat)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser("optimize", help="urutkan ulang tabel besar (kantor, waktu) agar filter melewati data")
     p.add_argument("--db", default=str(connection.DEFAULT_DB))

@@ -63,11 +63,14 @@ ARRIVALS = {
     "percepatan": (2.0, 2.0, 1.5, 1.2, 0.8, 0.6, 0.4, 0.3, 0.15, 0.05, 0.05, 0.03, 0.02, 0.01, 0.0, 0.0, 0.0),
     "saturday": (0.0, 1.0, 1.2, 1.2, 1.1, 1.0, 0.9, 0.7, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
 }
-LAST_CALL = 16 * HOUR + 45 * MINUTE  # the last counter call of a day
-# Waiting time at the counter (issued -> called), lognormal: median minutes, spread, sensitivity to the day's load.
-WAIT_MEDIAN = np.array([8.0, 38.0, 15.0])
-WAIT_SIGMA = np.array([0.6, 0.75, 0.5])
-WAIT_LOAD_POWER = np.array([0.5, 0.9, 0.4])
+# The counters: one dedicated priority counter (P1) and shared counters (U1..) that call prioritas first, then
+# percepatan, then reguler; a counter serves one ticket at a time, from 08:00 until the queue is empty. Waits come
+# out of this queue (arrivals, service times, counters open, the order), not out of a drawn distribution.
+COUNTERS_OPEN = 8 * HOUR
+OFFICE_ORDER = (PRI, CEP, REG)  # the calling order of the shared counters: the office's own order
+SHARED_COUNTERS = 7  # shared counters on a weekday at an office of Cilacap's size (one fewer some days)
+SATURDAY_SHARED = 3
+SHORT_STAFFED = 0.2  # share of weekdays with one shared counter fewer (leave, training, other duties)
 SERVICE_MEDIAN = 11 * MINUTE
 NO_SHOW, CANCELLED = 0.04, 0.01
 
@@ -79,15 +82,20 @@ GROUP_MIX = np.array([
 ])
 SERVICE_MIX = np.array([[0.6, 0.3, 0.1], [0.6, 0.3, 0.1], [0.65, 0.35, 0.0]])  # no same-day lost-passport cases
 CHANNEL_MIX = np.array([[0.45, 0.55], [0.93, 0.07], [0.3, 0.7]])  # (m_paspor, langsung): priority walk-in allowed
-COUNTERS = ("P1", "P2", "R1", "R2", "R3", "R4", "R5", "R6", "C1")
-COUNTER_FIRST = np.array([0, 2, 8])
-COUNTER_COUNT = np.array([2, 6, 1])
+MAX_SHARED = 9
+# In name order, which is also the order in which counters free at the same moment call (the replay's tie rule).
+COUNTERS = ("P1", *(f"U{i}" for i in range(1, MAX_SHARED + 1)))
 OFFICERS = tuple(f"PTG{i:02d}" for i in range(1, 21))
 
-# Completion in working days after the submission day. Priority is no shorter than reguler: the study's finding.
-COMPLETION_DAYS = np.array([2, 3, 4, 5])
-COMPLETION_P = np.array([[0.07, 0.52, 0.36, 0.05], [0.08, 0.53, 0.35, 0.04]])  # prioritas, reguler
-BAP_DAYS, BAP_P = np.array([5, 6, 7, 8]), np.array([0.3, 0.3, 0.25, 0.15])
+# The back office: each working day it issues a share of the applications waiting for it (about a third, so the
+# queue holds about three days of work), percepatan first and the same day, then prioritas and reguler together in
+# submission order: priority completion comes out no shorter than reguler, the study's finding. An application
+# waits from the working day after its submission; a BAP case from the working day after its examination, which
+# is scheduled a few working days after the submission.
+BACKLOG_SHARE = 0.33
+BACKLOG_NOISE = 40.0  # gamma shape of the day-to-day variation of the back office's output
+PROCESS_ORDER = "percepatan,prioritas+reguler"  # the office's own processing order, as kancil.decide.orders reads it
+BAP_DAYS, BAP_P = np.array([2, 3, 4, 5]), np.array([0.3, 0.3, 0.25, 0.15])  # working days to the examination
 COLLECT_P = np.array([0.12, 0.22, 0.2, 0.14, 0.1, 0.08, 0.07, 0.07])  # working days from issue to pickup
 MISMATCH, MISMATCH_OPEN = 0.003, 0.02
 
@@ -435,8 +443,89 @@ def _arrivals(rng: np.random.Generator, period: Period, day: np.ndarray, lane: n
     return out
 
 
+def counters_open(rng: np.random.Generator, period: Period, days: OfficeDays, office: Office) -> np.ndarray:
+    """Which counters are open on each day, shape (days, counters): P1 and the day's shared counters.
+
+    Shared counters scale with the office's size; some weekdays run one short; a Saturday service day runs three.
+    """
+    shared = np.full(len(period.dates), min(MAX_SHARED, max(2, round(SHARED_COUNTERS * office.size))))
+    shared -= (rng.random(len(period.dates)) < SHORT_STAFFED).astype(np.int64)
+    shared[period.weekday == 5] = SATURDAY_SHARED
+    open_ = np.zeros((len(period.dates), len(COUNTERS)), dtype=bool)
+    open_[:, 0] = True
+    open_[:, 1:] = np.arange(MAX_SHARED)[None, :] < shared[:, None]
+    open_[~days.service] = False
+    return open_
+
+
+def serve_queue(day: np.ndarray, lane: np.ndarray, issued: np.ndarray, hold: np.ndarray, queued: np.ndarray,
+                open_: np.ndarray, midnight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The office's counter queue, every day of an office at once: the call time and counter of each queued ticket.
+
+    The rules are those of ``kancil/decide/queue_engine.py`` (the replay), for the office's strict order and its
+    counters: a counter calls at the latest of when it is free, 08:00 and the first arrival of a lane it serves;
+    the earliest such counter calls first (ties: name order); it calls the waiting ticket of the best lane (P1
+    prioritas only; U* prioritas, then percepatan, then reguler), in issue order within a lane; the ticket holds it
+    for ``hold`` seconds. Vectorised over days: step k makes the k-th call of every day, so the loop runs as many
+    times as the busiest day has tickets, not once per ticket. ``tests/test_decide_replay.py`` checks that the
+    replay gives back exactly these calls.
+    """
+    n_days, n_counters, n_lanes = open_.shape[0], open_.shape[1], len(LANES)
+    eligible = np.zeros((n_counters, n_lanes), dtype=bool)
+    eligible[0, PRI] = True
+    eligible[1:, :] = True
+    rank = np.empty(n_lanes, dtype=np.int64)
+    rank[list(OFFICE_ORDER)] = np.arange(n_lanes)
+    # counters grouped by the lanes they serve (P1; the shared ones), so a step takes one minimum per group
+    kinds = [(np.flatnonzero(row), np.flatnonzero((eligible == row).all(axis=1)))
+             for row in np.unique(eligible, axis=0)]
+
+    rows = np.flatnonzero(queued)
+    # Queued tickets sorted by (day, lane, issue time); the input is in (day, issue time, ticket number) order,
+    # so a stable sort by (day, lane) keeps issue order, ticket number breaking ties, inside each lane.
+    rows = rows[np.lexsort((lane[rows], day[rows]))]
+    cell = day[rows] * n_lanes + lane[rows]
+    count = np.bincount(cell, minlength=n_days * n_lanes).reshape(n_days, n_lanes)
+    start = (np.cumsum(count.ravel()) - count.ravel()).reshape(n_days, n_lanes)
+    t_sorted, hold_sorted = issued[rows], hold[rows]
+    called_sorted = np.zeros(len(rows), dtype=np.int64)
+    counter_sorted = np.zeros(len(rows), dtype=np.int64)
+
+    never = np.iinfo(np.int64).max // 4
+    free = np.where(open_, (midnight + COUNTERS_OPEN)[:, None], never)
+    ptr = np.zeros((n_days, n_lanes), dtype=np.int64)
+    active = np.flatnonzero(count.sum(axis=1) > 0)
+    last = max(len(rows) - 1, 0)
+    while len(active):
+        p, c0, s0 = ptr[active], count[active], start[active]
+        has = p < c0
+        head = np.where(has, t_sorted[np.minimum(s0 + p, last)], never)  # (days, lanes)
+        arrival = np.empty((len(active), n_counters), dtype=np.int64)  # first arrival a counter may call
+        for lanes_served, counters in kinds:
+            arrival[:, counters] = head[:, lanes_served].min(axis=1)[:, None]
+        when = np.maximum(free[active], arrival)
+        when[arrival >= never] = never
+        c = when.argmin(axis=1)
+        t = when[np.arange(len(active)), c]
+        go = t < never
+        active, c, t, head = active[go], c[go], t[go], head[go]
+        if not len(active):
+            break
+        waiting = eligible[c] & (head <= t[:, None])
+        chosen = np.where(waiting, rank[None, :], n_lanes).argmin(axis=1)
+        index = start[active, chosen] + ptr[active, chosen]
+        called_sorted[index] = t
+        counter_sorted[index] = c
+        free[active, c] = t + hold_sorted[index]
+        ptr[active, chosen] += 1
+    called = np.zeros(len(day), dtype=np.int64)
+    counter = np.zeros(len(day), dtype=np.int64)
+    called[rows], counter[rows] = called_sorted, counter_sorted
+    return called, counter
+
+
 def make_tickets(rng: np.random.Generator, period: Period, days: OfficeDays, office: Office) -> Tickets:
-    """Every ticket of an office: arrival, lane, group, waits, service, status, counter and officer."""
+    """Every ticket of an office: arrival, lane, group, status, service, and the counter queue that calls it."""
     counts = daily_counts(rng, period, days, office)
     cells = np.repeat(np.arange(counts.size), counts.ravel())
     day, lane = cells // len(LANES), cells % len(LANES)
@@ -450,22 +539,20 @@ def make_tickets(rng: np.random.Generator, period: Period, days: OfficeDays, off
     group = _choice_by_lane(rng, lane, GROUP_MIX)
     midnight = period.midnight[day]
     issued = midnight + arrive
-    # Waiting at the counter: lognormal per lane, longer on a busy day, never past the last call of the day.
-    load = np.clip(counts[day, lane] / (DEMAND[lane] * office.size), 0.5, 1.6) ** WAIT_LOAD_POWER[lane]
-    wait = WAIT_MEDIAN[lane] * MINUTE * np.exp(WAIT_SIGMA[lane] * rng.standard_normal(n)) * load
-    wait = np.maximum(wait.astype(np.int64), 20)
-    wait = np.minimum(wait, np.maximum(midnight + LAST_CALL - issued, MINUTE))
-    called = issued + wait
-    slow = np.isin(group, [G["lansia"], G["disabilitas"]])
-    walk = (_uniform(rng, MINUTE, 3 * MINUTE, n) * np.where(slow, 1.8, 1.0)).astype(np.int64)
-    service_time = np.clip(SERVICE_MEDIAN * np.exp(0.22 * rng.standard_normal(n)), 6 * MINUTE, 25 * MINUTE)
-    start = called + walk
-    end = start + service_time.astype(np.int64)
-
     u = rng.random(n)
     status = np.where(u < NO_SHOW, TIDAK_HADIR, np.where(u < NO_SHOW + CANCELLED, BATAL, SELESAI))
     called_ok = (status == SELESAI) | ((status == TIDAK_HADIR) & (rng.random(n) < 0.5))
-    counter = COUNTER_FIRST[lane] + (rng.random(n) * COUNTER_COUNT[lane]).astype(np.int64)
+    slow = np.isin(group, [G["lansia"], G["disabilitas"]])
+    walk = (_uniform(rng, MINUTE, 3 * MINUTE, n) * np.where(slow, 1.8, 1.0)).astype(np.int64)
+    service_time = np.clip(SERVICE_MEDIAN * np.exp(0.22 * rng.standard_normal(n)), 6 * MINUTE, 25 * MINUTE)
+    # A called no-show frees the counter at once (the next ticket is called); a served ticket holds it from the
+    # call to the end of its service. Tickets never called (the other no-shows, the cancelled) are not queued.
+    hold = np.where(status == SELESAI, walk + service_time.astype(np.int64), 0)
+    open_ = counters_open(rng, period, days, office)
+    called, counter = serve_queue(day, lane, issued, hold, called_ok, open_, period.midnight)
+    called = np.where(called_ok, called, issued + 20 * MINUTE)  # (not exported: only the facilities' timing)
+    start = called + walk
+    end = start + service_time.astype(np.int64)
     officer = (counter + 3 * day) % len(OFFICERS)  # a rota: each counter its officer of the day
     return Tickets(
         code=office.code, day=day, seq=seq, lane=lane, group=group,
@@ -498,22 +585,45 @@ def antrian_frame(t: Tickets, labels: pa.Array) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------- applications
 
 
-def _completion_days(rng: np.random.Generator, lane: np.ndarray, bap: np.ndarray) -> np.ndarray:
-    """Working days from submission to issue: 3-4 typically for prioritas and reguler alike, 5-8 after a BAP."""
-    k = np.zeros(len(lane), dtype=np.int64)
-    for row, lane_index in enumerate((PRI, REG)):
-        rows = lane == lane_index
-        k[rows] = rng.choice(COMPLETION_DAYS, size=int(rows.sum()), p=COMPLETION_P[row])
-    k[bap] = rng.choice(BAP_DAYS, size=int(bap.sum()), p=BAP_P)
-    return k
+def back_office(rng: np.random.Generator, days: OfficeDays, lane: np.ndarray, eligible: np.ndarray,
+                eligible_ok: np.ndarray, app_order: np.ndarray) -> np.ndarray:
+    """The day each application is issued (-1: not by the end of the period), by the back office's daily output.
+
+    Percepatan is issued on its submission day. The others wait from their ``eligible`` day (a working day) and
+    each working day the office issues about ``BACKLOG_SHARE`` of those waiting, oldest submission first
+    (``app_order``: the rank of each application by submission time, then application id). These are the rules of
+    ``kancil/decide/replay_completion.py`` for the order ``percepatan,prioritas+reguler``: replaying that order
+    with each day's recorded number of issues gives these days back (tests/test_decide_replay.py).
+    """
+    n = len(lane)
+    issue = np.full(n, -1, dtype=np.int64)
+    cep = lane == CEP
+    issue[cep] = eligible[cep]
+    rest = np.flatnonzero(~cep & eligible_ok)
+    rest = rest[np.argsort(eligible[rest], kind="stable")]
+    bounds = np.searchsorted(eligible[rest], np.arange(len(days.workday) + 1))
+    rank = np.empty(n, dtype=np.int64)
+    rank[app_order] = np.arange(n)  # rank[i]: place of application i in submission order
+    by_rank = app_order  # the application at each place
+    waiting = np.empty(0, dtype=np.int64)
+    output = BACKLOG_SHARE * rng.gamma(BACKLOG_NOISE, 1 / BACKLOG_NOISE, len(days.workday))
+    for day in days.workday_at:
+        new = rank[rest[bounds[day]:bounds[day + 1]]]
+        if len(new):
+            waiting = np.sort(np.concatenate([waiting, new]))
+        issued_today = int(round(output[day] * len(waiting)))
+        issue[by_rank[waiting[:issued_today]]] = day
+        waiting = waiting[issued_today:]
+    return issue
 
 
 def permohonan_frame(rng: np.random.Generator, period: Period, days: OfficeDays, t: Tickets,
                      labels: pa.Array) -> pd.DataFrame:
     """One application per served ticket, submitted when the counter service ended.
 
-    Percepatan is issued the same afternoon; the others on a working day 3-4 working days later (BAP cases
-    longer); passports not ready by the end of the period have no issue date yet.
+    Percepatan is issued the same afternoon; the others when the back office reaches them (``back_office``); BAP
+    cases are examined a few working days after the submission and wait from the day after; passports not ready
+    by the end of the period have no issue date yet, BAP cases not examined by then no examination times.
     """
     s = np.flatnonzero(t.served)
     n = len(s)
@@ -522,16 +632,22 @@ def permohonan_frame(rng: np.random.Generator, period: Period, days: OfficeDays,
     cep = lane == CEP
     lost = t.service[s] == SERVICE_TYPES.index("hilang_rusak")
     bap = ~cep & np.where(lost, rng.random(n) < 0.9, rng.random(n) < 0.02)
-    bap_start = submitted + _uniform(rng, 60 * MINUTE, 150 * MINUTE, n)
+    bap_day, bap_inside = days.after(day, rng.choice(BAP_DAYS, size=n, p=BAP_P))
+    bap_start = midnight[bap_day] + _uniform(rng, 8 * HOUR + 30 * MINUTE, 14 * HOUR, n)
     bap_end = bap_start + _uniform(rng, 30 * MINUTE, 90 * MINUTE, n)
+    examined = bap & bap_inside & (bap_end <= period.last_second)
     paid = submitted + _uniform(rng, 2 * MINUTE, 120 * MINUTE, n)
 
-    issue_day, inside = days.after(day, _completion_days(rng, lane, bap))
-    issue_day = np.where(cep, day, issue_day)
+    eligible, eligible_ok = days.after(np.where(bap, bap_day, day), np.ones(n, dtype=np.int64))
+    eligible = np.where(cep, day, eligible)
+    eligible_ok = cep | (eligible_ok & (examined | ~bap))
+    app_order = np.lexsort((t.seq[s], day, submitted))  # submission time, then the application id (day, number)
+    issue_day = back_office(rng, days, lane, eligible, eligible_ok, app_order)
+    issued_ok = issue_day >= 0
+    issue_day = np.maximum(issue_day, 0)
     same_day = np.maximum(midnight[day] + 14 * HOUR + _uniform(rng, 0, 90 * MINUTE, n),
                           submitted + _uniform(rng, 45 * MINUTE, 120 * MINUTE, n))
     issued = np.where(cep, same_day, midnight[issue_day] + _uniform(rng, 9 * HOUR, 15.5 * HOUR, n))
-    issued_ok = cep | inside
 
     k_collect = rng.choice(len(COLLECT_P), size=n, p=COLLECT_P)
     collect_day, collect_inside = days.after(issue_day, np.maximum(k_collect, 1))
@@ -555,8 +671,8 @@ def permohonan_frame(rng: np.random.Generator, period: Period, days: OfficeDays,
         "service_type": _codes(t.service[s], SERVICE_TYPES),
         "submitted_at": _ts(submitted),
         "bap_required": _flags(bap),
-        "bap_start": _ts(bap_start, bap),
-        "bap_end": _ts(bap_end, bap),
+        "bap_start": _ts(bap_start, examined),
+        "bap_end": _ts(bap_end, examined),
         "paid_at": _ts(paid),
         "issued_at": _ts(issued, issued_ok),
         "collected_at": _ts(collected, collected_ok),
@@ -700,7 +816,11 @@ def fasilitas_frame(rng: np.random.Generator, period: Period, t: Tickets) -> pd.
 
 
 def office_frames(seed: int, period: Period, office_index: int, code: str) -> dict[str, pd.DataFrame]:
-    """All five kinds for one office, from the office's own random stream."""
+    """All five kinds for one office, from the office's own random streams.
+
+    The tickets draw from the office's stream; applications, survey answers and facility uses each from a stream of
+    their own, so a change in how one kind is made does not reshuffle the draws of the others.
+    """
     rng = np.random.default_rng([seed, office_index])
     size = 1.0 if office_index == 0 else float(np.round(rng.uniform(0.7, 1.5), 2))
     office = Office(office_index, code, size)
@@ -710,9 +830,9 @@ def office_frames(seed: int, period: Period, office_index: int, code: str) -> di
     return {
         "kuota": pd.DataFrame(office.kuota_rows(period), columns=list(CONTRACT["kuota"].column_names)),
         "antrian": antrian_frame(tickets, labels),
-        "permohonan": permohonan_frame(rng, period, days, tickets, labels),
-        "survei": survei_frame(rng, period, tickets),
-        "fasilitas": fasilitas_frame(rng, period, tickets),
+        "permohonan": permohonan_frame(np.random.default_rng([seed, office_index, 1]), period, days, tickets, labels),
+        "survei": survei_frame(np.random.default_rng([seed, office_index, 2]), period, tickets),
+        "fasilitas": fasilitas_frame(np.random.default_rng([seed, office_index, 3]), period, tickets),
     }
 
 

@@ -44,6 +44,8 @@ PAGES: tuple[Page, ...] = (
     Page("waktu_layanan", "analysis", "schedule", "dashboard", ("antrian", "permohonan")),
     Page("kepuasan", "analysis", "sentiment_satisfied", "dashboard", ("survei", "permohonan")),
     Page("fasilitas", "analysis", "child_care", "dashboard", ("fasilitas",)),
+    Page("simulasi", "analysis", "science", "simulation", ("antrian", "permohonan"),
+         ("urutan", "urutan_proses")),
     Page("unduh", "audit", "download", "download_rows", (), ("dataset",)),
     Page("log_unduhan", "audit", "receipt_long", "download_log", (), ("dataset",)),
     Page("data", "admin", "upload_file", "data_import"),

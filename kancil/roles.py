@@ -15,6 +15,7 @@ SESSION_IDLE_MINUTES = 30
 # What each capability allows, by role.
 CAPABILITIES: dict[str, frozenset[str]] = {
     "dashboard": frozenset({"kepala_kantor", "supervisor", "auditor"}),
+    "simulation": frozenset({"kepala_kantor", "supervisor"}),  # the Simulasi page: decisions, not audit
     "officer_detail": frozenset({"supervisor", "auditor"}),
     "sensitive_detail": frozenset({"supervisor", "auditor"}),
     "data_import": frozenset({"supervisor", "admin"}),

@@ -18,6 +18,7 @@ PAGES = {
     "views/waktu_layanan.py": {"kepala_kantor", "supervisor", "auditor"},
     "views/kepuasan.py": {"kepala_kantor", "supervisor", "auditor"},
     "views/fasilitas.py": {"kepala_kantor", "supervisor", "auditor"},
+    "views/simulasi.py": {"kepala_kantor", "supervisor"},
     "views/unduh.py": {"auditor"},
     "views/log_unduhan.py": {"auditor", "admin"},
     "views/data.py": {"supervisor", "admin"},

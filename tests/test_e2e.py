@@ -53,19 +53,21 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium at /usr/bi
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements-dev.txt)")
 PlaywrightTimeout = sync_api.TimeoutError
 
-# (README picture, page title, URL path, charts expected): the five dashboard pages in menu order.
+# (README picture, page title, URL path, charts expected): the dashboard pages in menu order.
 DASHBOARD = (
     ("ringkasan", "Ringkasan pagi", "/", False),
     ("kuota", "Kuota", "/kuota", True),
     ("waktu-layanan", "Waktu layanan", "/waktu-layanan", True),
     ("kepuasan", "Kepuasan (IKM)", "/kepuasan", True),
     ("fasilitas", "Fasilitas", "/fasilitas", True),
+    ("simulasi", "Simulasi", "/simulasi", True),  # kepala_kantor and supervisor only (kancil/roles.py "simulation")
 )
 DASHBOARD_TITLES = tuple(title for _slug, title, _path, _charts in DASHBOARD)
+AUDIT_TITLES = tuple(title for title in DASHBOARD_TITLES if title != "Simulasi")
 ROLE_LINKS = {  # the sidebar page links each role gets (app.py PAGES and kancil/roles.py CAPABILITIES)
     "kepala_kantor": DASHBOARD_TITLES,
     "supervisor": (*DASHBOARD_TITLES, "Data", "Pengaturan"),
-    "auditor": (*DASHBOARD_TITLES, "Unduh data", "Log unduhan"),
+    "auditor": (*AUDIT_TITLES, "Unduh data", "Log unduhan"),
     "admin": ("Log unduhan", "Data", "Pengguna"),
 }
 REFUSED_PATH = {"kepala_kantor": "/pengguna", "supervisor": "/unduh", "auditor": "/pengaturan", "admin": "/kuota"}
@@ -188,7 +190,8 @@ def visit_tabs(page, title: str, slug: str) -> list[str]:
 
 
 def test_every_dashboard_page_loads_with_its_charts(server, new_page):
-    """The five dashboard pages through the sidebar: no exception, charts drawn (the briefing: its metrics).
+    """The dashboard pages (the five analysis pages and Simulasi) through the sidebar: no exception, charts drawn
+    (the briefing: its metrics).
     Saves each page into tests/screenshots/ and the README's pictures (1366 wide, the whole main area)."""
     page = signed_in(new_page, server, "kepala_kantor")
     failures = []

@@ -171,7 +171,7 @@ def test_page_kpis_equal_the_summary(metrics_db):
     # coverage 5 of 6 vulnerable applicants in prioritas
     assert shown["Cakupan jalur prioritas"] == ["83,3%"]
     assert any("pada 1 dari 3 hari kuota (33%)" in w.value and "pukul 08.05" in w.value for w in at.warning)
-    assert len(at.get("plotly_chart")) == 5  # daily, calendar, quota reached, mix, coverage
+    assert len(at.get("plotly_chart")) == 6  # daily, calendar, quota reached, mix, coverage, forecast
     # the coverage table behind the chart, for people: the catalogue's labels, codes by name, Indonesian numbers
     table = next(d.value for d in at.dataframe if "Cakupan prioritas" in d.value.columns)
     assert list(table.columns) == ["Kelompok", "Di jalur prioritas", "Di jalur reguler", "Pemohon rentan",
@@ -255,4 +255,4 @@ def test_demo_store_default_view(demo_db):
     assert shown["Hari di atas kuota Prioritas"] == [f"{q['over_quota_days']} dari {q['days']}"]
     assert q["over_quota_days"] > 0  # the demo's story: priority demand above the priority quota on busy days
     assert any("Permohonan prioritas melebihi kuota harian prioritas" in w.value for w in at.warning)
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == 6  # ... and the demand forecast (Perkiraan permintaan)

@@ -19,6 +19,7 @@ from kancil.web import data, frame, tables
 from kancil.web.charts import bars, base, heat, points
 from kancil.web.text import clock, code, count, day, pct, period, small, tr, weekday
 from kancil.web.text import points as pp
+from views.parts import kuota_perkiraan
 
 filters, info = frame.page()
 lanes = (filters.lane,) if filters.lane else LANES
@@ -57,7 +58,6 @@ with st.container(border=True):
                       help=tr("kuota.kpi.fill_help", previous=previous, before=pct(fill_before)))
         column.caption(tr("kuota.kpi.days_caption", days=count(now["quota"][lane]["days"])))
 st.caption(tr("kuota.kpi.deltas", previous=previous))
-
 reached = data.figure("quota_reached_time", filters)
 if "prioritas" in lanes and q_now["days"]:
     if q_now["over_quota_days"] == 0 or reached.empty:
@@ -114,7 +114,6 @@ else:
                              tr("kuota.axis.date"), tr("kuota.axis.time"), (filters.date_from, filters.date_to))
     base.show(fig, reached, "quota_reached_time", tr("kuota.reached.caption", period=period(filters)),
               "kuota_reached", ["office_code", "tanggal", "daily_quota", "tickets", "reached_minute"])
-
 mix = data.figure("ticket_mix_by_lane", filters)
 if not mix.empty:
     st.subheader(tr("kuota.mix.title"))
@@ -153,3 +152,4 @@ else:
     shown_rows = rows.assign(applicant_group=rows["applicant_group"].fillna("semua_rentan"))
     base.show(fig, shown_rows, "coverage_by_group", tr("kuota.coverage.caption", period=period(filters)),
               "kuota_coverage")
+kuota_perkiraan.render(filters, info, chosen)

@@ -36,8 +36,10 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
     "target_completion_days": (0, 60),
     "target_completion_days_percepatan": (0, 60),
     "usia_lansia": (40, 100),
+    "kuota_cakupan": (50, 100),
 }
 BOOLEAN_SETTINGS = ("cuti_bersama_hari_kerja",)
+ORDER_SETTINGS = ("urutan_panggil", "urutan_proses")  # kancil/decide/orders.py reads and checks them
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -204,6 +206,13 @@ def setting_value(key: str, value: object) -> str:
         if str(value).lower() in ("true", "false"):
             return str(value).lower()
         raise AdminError("pengaturan.err.boolean")
+    if key in ORDER_SETTINGS:
+        from kancil.decide.orders import OrderError, parse_order
+
+        try:
+            return parse_order(str(value)).label()
+        except OrderError as exc:
+            raise AdminError("pengaturan.err.order", reason=str(exc)) from exc
     if key not in SETTING_RANGES:
         raise AdminError("pengaturan.err.unknown", key=key)
     low, high = SETTING_RANGES[key]

@@ -75,6 +75,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                        "Accelerated completion standard (working days; 0 = same "
                                                        "day)"),
     "pengaturan.key.usia_lansia": ("Batas usia lansia pada label (tahun)", "Elderly age threshold in labels (years)"),
+    "pengaturan.key.kuota_cakupan": ("Saran kuota: cakupan hari kerja (%)",
+                                     "Quota suggestion: working days covered (%)"),
+    "pengaturan.key.urutan_panggil": ("Urutan panggil loket kantor", "The office's counter calling order"),
+    "pengaturan.key.urutan_proses": ("Urutan proses penerbitan kantor", "The office's processing order for issuing"),
+    "pengaturan.err.order": ("{reason}", "{reason}"),
     "pengaturan.key.cuti_bersama_hari_kerja": ("Cuti bersama dihitung hari kerja", "Cuti bersama counts as a working "
                                              "day"),
     "pengaturan.targets.caption": ("Standar penyelesaian 4 hari kerja mengikuti Permenkumham 8/2014 dan perubahannya; "

@@ -429,6 +429,86 @@ _FIGURES: list[Figure] = [
         "curve": col("Kurva", "Curve", "text", STATISTIC),
     }, n="n", family=("measure",)),
 ]
+# ------------------------------------------------------------------------------------------------ decision support
+# The demand forecast and the replays (kancil/decide/frames.py, issue 13): one row per day or lane.
+_TEXT = "text"
+_FORECAST_SUMMARY = {
+    "office": OFFICE, "method": col("Metode", "Method", _TEXT, AGGREGATE),
+    "history_days": col("Hari kerja riwayat", "Working days of history", "count", AGGREGATE),
+    "mae": col("MAE uji mundur (tiket)", "Backtest MAE (tickets)", "minutes", AGGREGATE),
+    "naive_mae": col("MAE naif musiman (tiket)", "Seasonal naive MAE (tickets)", "minutes", AGGREGATE),
+    "mase": col("MASE", "MASE", "score", AGGREGATE),
+    "coverage80": col("Hari dalam selang 80 %", "Days inside the 80 % interval", "share", AGGREGATE),
+    "backtest_days": col("Hari uji mundur", "Backtest days", "count", AGGREGATE),
+    "quota_coverage": col("Cakupan saran kuota", "Quota suggestion coverage", "share", AGGREGATE),
+    "quota_history": col("Saran kuota (setahun terakhir)", "Suggested quota (last year)", "count", AGGREGATE),
+    "quota_horizon": col("Saran kuota (perkiraan)", "Suggested quota (forecast)", "count", AGGREGATE),
+}
+_tickets_forecast = {name: col(id_label, en_label, "minutes", AGGREGATE) for name, id_label, en_label in (
+    ("expected", "Perkiraan tiket", "Expected tickets"), ("lower80", "Batas bawah 80 %", "80 % lower"),
+    ("upper80", "Batas atas 80 %", "80 % upper"), ("lower95", "Batas bawah 95 %", "95 % lower"),
+    ("upper95", "Batas atas 95 %", "95 % upper"))}
+_SIDES = (("", "Simulasi", "Replayed"), ("recorded_", "Tercatat", "Recorded"))
+_STATS = (("mean", "rata-rata", "mean"), ("median", "median", "median"), ("p90", "p90", "p90"))
+
+
+def _replayed(unit_id: str, unit_en: str, make) -> dict[str, Column]:
+    """mean, median, p90 of a replay and of the record (recorded_*), in the unit given."""
+    return {f"{prefix}{k}": make(f"{side_id} {name} ({unit_id})", f"{side_en} {name_en} ({unit_en})")
+            for prefix, side_id, side_en in _SIDES
+            for k, name, name_en in _STATS}
+
+
+_WAIT_REPLAY = _replayed("mnt", "min", minutes)
+_DAYS_REPLAY = _replayed("hk", "wd", workdays)
+_REPLAY_COMMON = {"lane": LANE, "order": col("Urutan", "Order", _TEXT, AGGREGATE),
+                  "exact_share": col("Sama dengan catatan", "Same as the record", "share", AGGREGATE)}
+_FIGURES += [
+    Figure("forecast_days", "Tickets per working day: the recorded last days and the forecast with its 80 % and 95 % "
+           "intervals, the quota and the chance of demand above it; the backtest and quota suggestion on every row", {
+               "tanggal": DAY, "kind": col("Jenis", "Kind", "code", DIMENSION), "lane": LANE,
+               "tickets": col("Tiket tercatat", "Recorded tickets", "count", AGGREGATE),
+               **_tickets_forecast, "quota": col("Kuota", "Quota", "count", AGGREGATE),
+               "p_over_quota": col("Peluang di atas kuota", "Chance above the quota", "share", AGGREGATE),
+               "overflow": col("Diperkirakan di atas kuota", "Expected above the quota", "flag", AGGREGATE),
+               **_FORECAST_SUMMARY}, source="python"),
+    Figure("replay_queue_lanes", "Counter waits per lane replayed under an order, beside the record", {
+        **_REPLAY_COMMON, "n": TICKETS, **_WAIT_REPLAY,
+        "target": minutes("Target (mnt)", "Target (min)"),
+        "share_above_target": col("Simulasi di atas target", "Replayed above target", "share"),
+        "recorded_share_above_target": col("Tercatat di atas target", "Recorded above target", "share"),
+        "not_served": col("Tidak terlayani", "Not served", "count", COUNT),
+        "change_median": minutes("Perubahan median (mnt)", "Change of the median (min)"),
+        "mean_abs_diff": minutes("Selisih rata-rata dengan catatan (mnt)", "Mean difference to the record (min)"),
+    }, n="n", source="python"),
+    Figure("replay_completion_lanes", "Completion per lane replayed under a processing order, beside the record, "
+           "with the BAP what-if", {
+               **_REPLAY_COMMON, "n": APPLICATIONS, **_DAYS_REPLAY,
+               "pending": col("Belum terbit", "Pending", "count", COUNT),
+               "target": workdays("Standar (hk)", "Standard (wd)"),
+               "share_within": col("Simulasi sesuai standar", "Replayed within the standard", "share"),
+               "recorded_share_within": col("Tercatat sesuai standar", "Recorded within the standard", "share"),
+               "change_mean": workdays("Perubahan rata-rata (hk)", "Change of the mean (wd)"),
+               "bap_n": col("Kasus BAP", "BAP cases", "count", COUNT),
+               "bap_median": workdays("BAP median (hk)", "BAP median (wd)"),
+               "bap_mean": workdays("BAP rata-rata (hk)", "BAP mean (wd)"),
+               "bap_kept_median": workdays("BAP tetap berprioritas: median (hk)", "BAP keeping its lane: median (wd)"),
+               "bap_kept_mean": workdays("BAP tetap berprioritas: rata-rata (hk)", "BAP keeping its lane: mean (wd)"),
+               "moved": col("Berpindah hari", "Moved", "count", AGGREGATE),
+           }, n="n", source="python"),
+    Figure("priority_answer", "If prioritas were processed right after percepatan: prioritas and reguler completion "
+           "against the office's own order", {
+               **_REPLAY_COMMON, "office_order": col("Urutan kantor", "Office order", _TEXT, AGGREGATE),
+               "median": workdays("Median (hk)", "Median (wd)"), "mean": workdays("Rata-rata (hk)", "Mean (wd)"),
+               "p90": workdays("p90 (hk)", "p90 (wd)"), "pending": col("Belum terbit", "Pending", "count", COUNT),
+               "office_order_median": workdays("Urutan kantor: median (hk)", "Office order: median (wd)"),
+               "office_order_mean": workdays("Urutan kantor: rata-rata (hk)", "Office order: mean (wd)"),
+               "recorded_median": workdays("Tercatat: median (hk)", "Recorded: median (wd)"),
+               "recorded_mean": workdays("Tercatat: rata-rata (hk)", "Recorded: mean (wd)"),
+               "change_mean": workdays("Perubahan rata-rata (hk)", "Change of the mean (wd)"),
+               "change_median": workdays("Perubahan median (hk)", "Change of the median (wd)"),
+           }, source="python"),
+]
 FIGURES: dict[str, Figure] = {f.name: f for f in _FIGURES}
 
 
@@ -596,6 +676,11 @@ SUPPORT_QUERIES: dict[str, str] = {
     "export_antrian": "audited download", "export_permohonan": "audited download", "export_survei": "audited download",
     "export_fasilitas": "audited download", "export_ingest_batches": "audited download",
     "export_ingest_rejects": "audited download", "export_download_log": "audited download",
+    "decide_offices": "decision support: the offices a forecast or replay may be asked about",
+    "decide_daily_tickets": "the forecast's history (kancil/decide/forecast.py)",
+    "decide_future_workdays": "the forecast's days and their quota",
+    "decide_queue_tickets": "the counter-queue replay's tickets (kancil/decide/replay_queue.py)",
+    "decide_completion_applications": "the completion replay's applications (kancil/decide/replay_completion.py)",
 }
 
 

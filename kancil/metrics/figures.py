@@ -18,6 +18,17 @@ from kancil.filters import Filters
 from kancil.metrics import catalogue, facilities, satisfaction, turnaround
 from kancil.store import queries
 
+
+def _decide(name: str) -> Callable[..., pd.DataFrame]:
+    """A decision-support figure, imported when first computed (statsmodels and SciPy load in about 2 s)."""
+    def compute(con: duckdb.DuckDBPyConnection, filters: Filters | None, **extra: object) -> pd.DataFrame:
+        from kancil.decide import frames
+
+        return getattr(frames, name)(con, filters, **extra)
+
+    return compute
+
+
 PYTHON: dict[str, Callable[..., pd.DataFrame]] = {
     "wait_service_table": turnaround.wait_service_table,
     "wait_service_ecdf": turnaround.wait_service_ecdf,
@@ -29,6 +40,8 @@ PYTHON: dict[str, Callable[..., pd.DataFrame]] = {
     "survey_sample_check": satisfaction.sample_check,
     "facility_rates": facilities.rates,
     "facility_before_after": facilities.before_after,
+    **{name: _decide(name) for name in ("forecast_days", "replay_queue_lanes", "replay_completion_lanes",
+                                        "priority_answer")},
 }
 
 

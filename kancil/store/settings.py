@@ -32,6 +32,12 @@ DEFAULTS: dict[str, str] = {
     # only (UU 27/2022: disability and health), and the smallest count shown.
     "kelompok_sensitif": "disabilitas,sakit",
     "ambang_sel_kecil": "5",
+    # Decision support (kancil/decide): the quota suggestion covers demand on this share of working days (percent),
+    # and the office's own calling order (counters) and processing order (back office), the replays' "as recorded"
+    # orders, written as kancil/decide/orders.py reads them.
+    "kuota_cakupan": "90",
+    "urutan_panggil": "prioritas,percepatan,reguler",
+    "urutan_proses": "percepatan,prioritas+reguler",
 }
 
 
