@@ -67,8 +67,9 @@ def test_no_page_or_module_renders_html_from_data():
         assert "unsafe_allow_html=True" not in text, path
         if path.name not in ("localize.py",):  # our own style sheet, of message text passed through _css_text
             assert "st.html(" not in text, path
+        assert "components.html(" not in text, path
         if path.name != "session_cookie.py":  # the one-line cookie script, of a token of ours
-            assert "components.html(" not in text, path
+            assert "st.iframe(" not in text, path
 
 
 def test_streamlit_config_is_safe():

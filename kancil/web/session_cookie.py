@@ -3,7 +3,7 @@ cookie of this site, restored on a new connection (F5, a new tab), renewed while
 when the user signs out.
 
 Streamlit reads a connection's cookies (``st.context.cookies``) but has no call to set one, so the cookie is
-written by a one-line script in a zero-height component frame (same origin as the page): it holds only the token
+written by a one-line script in a one-pixel ``st.iframe`` (same origin as the page): it holds only the token
 this module signed, never data of the store.
 """
 
@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from kancil.roles import SESSION_IDLE_MINUTES, User
 from kancil.store import connection, sessions
@@ -26,10 +25,10 @@ RENEWED_KEY = "_session_cookie_at"
 def _write(value: str, max_age: int) -> None:
     """Set (or, with max_age 0, delete) the cookie in the browser; the value is a token of ours: [A-Za-z0-9_.-]."""
     with st.sidebar:
-        components.html(
+        st.iframe(
             "<script>window.parent.document.cookie = '" + sessions.COOKIE + "=" + value + "; path=/; max-age="
             + str(max_age) + "; SameSite=Strict' + (window.parent.location.protocol === 'https:' ? '; Secure' : '');"
-            "</script>", height=0)
+            "</script>", height=1)
 
 
 def restore(db: Path) -> User | None:
