@@ -514,15 +514,21 @@ def test_the_briefing_opens_with_its_findings_in_the_first_screen(server, new_pa
 def test_a_reload_keeps_the_session_and_signing_out_ends_it(server, new_page):
     page = signed_in(new_page, server, "supervisor")
     page.locator(METRIC).first.wait_for(timeout=FIRST_LOAD_MS)
+    form = page.get_by_label("Nama pengguna")
+    sign_out = page.locator(SIDEBAR).get_by_role("button", name="Keluar")
     page.reload()
+    # right after a reload Streamlit reports "connected, not running" before the first script run has drawn
+    # anything, so wait for what the run draws: the sign-in form or the signed-in frame
+    form.or_(sign_out).first.wait_for(timeout=FIRST_LOAD_MS)
     settle(page, FIRST_LOAD_MS)
-    assert page.get_by_label("Nama pengguna").count() == 0, "F5 asked to sign in again"
-    assert page.locator(SIDEBAR).get_by_role("button", name="Keluar").count() == 1
-    page.locator(SIDEBAR).get_by_role("button", name="Keluar").click()
-    page.get_by_label("Nama pengguna").wait_for(timeout=STEP_MS)
+    assert form.count() == 0, "F5 asked to sign in again"
+    assert sign_out.count() == 1
+    sign_out.click()
+    form.wait_for(timeout=STEP_MS)
     page.reload()
+    form.or_(sign_out).first.wait_for(timeout=FIRST_LOAD_MS)
     settle(page, FIRST_LOAD_MS)
-    assert page.get_by_label("Nama pengguna").count() == 1, "after signing out a reload still signed in"
+    assert form.count() == 1 and sign_out.count() == 0, "after signing out a reload still signed in"
 
 
 def test_a_copied_link_with_a_tab_and_a_lane_reproduces_the_view(server, new_page):
