@@ -38,6 +38,14 @@ DEFAULTS: dict[str, str] = {
     "kuota_cakupan": "90",
     "urutan_panggil": "prioritas,percepatan,reguler",
     "urutan_proses": "percepatan,prioritas+reguler",
+    # Sending the morning briefing (kancil/briefing/delivery.py, Pengaturan › Pengiriman): the recipients (comma
+    # separated addresses) and the office's SMTP server. The password is never a setting (environment or secrets).
+    "kirim_penerima": "",
+    "smtp_host": "",
+    "smtp_port": "587",
+    "smtp_keamanan": "starttls",
+    "smtp_user": "",
+    "smtp_pengirim": "",
 }
 
 
