@@ -138,8 +138,7 @@ def test_the_briefing_reaches_every_recipient_with_the_alerts(db: Path, inbox: I
         "ringkasan-pagi-2026-05-11-TST.html.")
 
 
-@pytest.mark.skipif(not config.chromium().exists(), reason="the PDF attachment needs Chromium at "
-                    f"{config.chromium()} (make test installs it)")
+@pytest.mark.browser  # the PDF is printed by Chromium
 def test_the_default_attachment_is_the_pdf(db: Path, inbox: Inbox) -> None:
     configure(db, inbox.port)
     assert send(db) == 0
