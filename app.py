@@ -22,42 +22,48 @@ if problem:  # missing, not a store, cut short, read-only, newer: said in the us
     text = tr("store.missing", path=db) if problem.kind == "missing" else problem.message(lang())
     st.error(text, icon=":material/database:")
     st.stop()
-data.ensure_current_schema(str(db))
-user = signin.require_user(db, tr, page_paths=tuple(p.url_path for p in pages.PAGES))
-info = data.store_info()
-st.session_state["_info"] = info
-
-# Every page is registered under its own path (so its URL answers, and refuses a role that may not use it, in the
-# page's own frame; a default page would answer only at "/"); the menu shows only the pages this role may use;
-# "/" opens the first of them, and a link followed before signing in opens its page after.
-registered = {p.key: st.Page(p.file, title=tr(p.title), icon=f":material/{p.icon}:", url_path=p.url_path)
-              for p in pages.PAGES}
-wanted = pages.BY_URL.get(signin.page_wanted_before_sign_in() or "") or pages.home(user)
 
 
-def start() -> None:
-    """The root URL: open the page the user came for (or the role's first page) under its own path, with the
-    link's parameters (its filters, day, tab)."""
-    st.switch_page(registered[wanted.key], query_params=st.query_params.to_dict())
+def run_app() -> None:
+    """Sign-in, the menu of the user's role, the shared filters, and the page asked for."""
+    data.ensure_current_schema(str(db))
+    user = signin.require_user(db, tr, page_paths=tuple(p.url_path for p in pages.PAGES))
+    info = data.store_info()
+    st.session_state["_info"] = info
 
+    # Every page is registered under its own path (so its URL answers, and refuses a role that may not use it, in
+    # the page's own frame; a default page would answer only at "/"); the menu shows only the pages this role may
+    # use; "/" opens the first of them, and a link followed before signing in opens its page after.
+    registered = {p.key: st.Page(p.file, title=tr(p.title), icon=f":material/{p.icon}:", url_path=p.url_path)
+                  for p in pages.PAGES}
+    wanted = pages.BY_URL.get(signin.page_wanted_before_sign_in() or "") or pages.home(user)
 
-current = st.navigation([st.Page(start, title=tr(wanted.title), url_path="mulai", default=True),
-                         *registered.values()], position="hidden")
-allowed = pages.allowed(user)
-for group in pages.GROUPS:
-    links = [p for p in allowed if p.group == group]
-    if links:
-        st.sidebar.caption(tr(f"nav.group.{group}"))
-        for p in links:
-            st.sidebar.page_link(registered[p.key])
-signin.sidebar_account(tr, lang(), db)
-st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current), wanted.key)
-st.session_state["_filters"] = state.sidebar_filters(info)
-try:
+    def start() -> None:
+        """The root URL: open the page the user came for (or the role's first page) under its own path, with the
+        link's parameters (its filters, day, tab)."""
+        st.switch_page(registered[wanted.key], query_params=st.query_params.to_dict())
+
+    current = st.navigation([st.Page(start, title=tr(wanted.title), url_path="mulai", default=True),
+                             *registered.values()], position="hidden")
+    allowed = pages.allowed(user)
+    for group in pages.GROUPS:
+        links = [p for p in allowed if p.group == group]
+        if links:
+            st.sidebar.caption(tr(f"nav.group.{group}"))
+            for p in links:
+                st.sidebar.page_link(registered[p.key])
+    signin.sidebar_account(tr, lang(), db)
+    st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current),
+                                            wanted.key)
+    st.session_state["_filters"] = state.sidebar_filters(info)
     current.run()
-except duckdb.Error as exc:  # the store broke under a page (a block cut off that the first check did not read)
+
+
+try:
+    run_app()
+except duckdb.Error as exc:  # the store broke under a page (a block cut off or damaged that the first check did not
+    # read): said in the user's words, the details in the server log
     logging.getLogger("kancil").exception("store error on a page")
-    problem = connection.diagnose(db, wait=0) or (connection.problem_from_error(db, exc)
-                                                  if connection.is_cut_short(exc) else None)
+    problem = connection.explain_failure(db, exc)
     st.error(problem.message(lang()) if problem else tr("store.problem.failed", path=db, error=exc),
              icon=":material/database:")

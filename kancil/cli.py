@@ -477,9 +477,7 @@ def main(argv: list[str] | None = None) -> int:
     except (duckdb.Error, OSError, RuntimeError) as exc:  # the store went bad while the command ran
         if args.command not in STORE_COMMANDS:
             raise
-        problem = connection.diagnose(args.db, write=_writes(args), wait=0)
-        if problem is None and connection.is_cut_short(exc):
-            problem = connection.problem_from_error(args.db, exc)
+        problem = connection.explain_failure(args.db, exc)
         if problem is None:
             print(t("store.problem.failed", path=args.db, error=exc), file=sys.stderr)
             return health.EXIT_STORE

@@ -216,6 +216,28 @@ def test_a_read_only_store_is_read_but_not_written(metrics_db: Path, tmp_path: P
     assert sha(path) == before
 
 
+def damaged(store: Path, folder: Path) -> Path:
+    """A copy whose first antrian block is overwritten: it opens, and fails when a query reads the tickets."""
+    path = copy_of(store, folder)
+    with connection.reader(path) as con:
+        block, block_size = con.execute(
+            "SELECT min(block_id), (SELECT block_size FROM pragma_database_size()) FROM pragma_storage_info('antrian') "
+            "WHERE block_id >= 0").fetchone()
+    with path.open("r+b") as f:
+        f.seek(health.HEADER_BYTES + block * block_size + 64)
+        f.write(b"\0" * 4096)
+    return path
+
+
+def test_a_damaged_block_is_named_when_a_command_reads_it(metrics_db: Path, tmp_path: Path) -> None:
+    path = damaged(metrics_db, tmp_path)
+    assert connection.diagnose(path) is None  # found only by reading the block: the open alone cannot tell
+    proc = summary(path)
+    assert proc.returncode == 70 and proc.stdout == ""
+    assert proc.stderr.startswith(t("store.problem.corrupt", path=path) + " (Corrupt database file: computed checksum")
+    no_traceback(proc)
+
+
 # --- the dashboard --------------------------------------------------------------------------------------------
 
 def test_the_dashboard_explains_a_broken_store_in_indonesian(metrics_db: Path, tmp_path: Path) -> None:
@@ -237,6 +259,14 @@ def test_the_dashboard_explains_a_broken_store_in_indonesian(metrics_db: Path, t
     page = app_test(missing, role=None)
     assert [e.value for e in page.error] == [t("store.missing", path=missing)]
     assert not page.exception and not missing.exists()
+
+
+def test_the_dashboard_names_a_damaged_block_instead_of_an_error(metrics_db: Path, tmp_path: Path) -> None:
+    path = damaged(metrics_db, tmp_path)
+    page = app_test(path, role="kepala_kantor")
+    assert not page.exception
+    [shown] = [e.value for e in page.error]
+    assert shown.startswith(t("store.problem.corrupt", path=path) + " (Corrupt database file: computed checksum")
 
 
 def test_exit_statuses_are_the_documented_ones() -> None:

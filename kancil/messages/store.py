@@ -16,6 +16,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "penuh). Jangan memuat data ke berkas ini; pulihkan dari cadangan.",
         "The store {path} is cut short (the file is shorter than its contents: an unfinished copy or a full "
         "disk). Do not load data into it; restore it from the backup."),
+    "store.problem.corrupt": (
+        "Penyimpanan {path} rusak: sebagian isinya tidak lagi sesuai dengan checksum-nya (kerusakan disk atau "
+        "berkas yang ditimpa). Jangan memuat data ke berkas ini; pulihkan dari cadangan.",
+        "The store {path} is damaged: part of its contents no longer matches its checksum (a disk fault or an "
+        "overwritten file). Do not load data into it; restore it from the backup."),
     "store.problem.read_only": (
         "Penyimpanan {path} hanya-baca (izin berkas atau folder, atau disk dipasang hanya-baca). Kancil Nari "
         "perlu menulis ke berkas dan foldernya (masuk, log unduhan, impor): beri akun layanan izin tulis.",

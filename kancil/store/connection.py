@@ -172,7 +172,7 @@ def diagnose(path: Path | str, *, write: bool = True, wait: float | None = None)
     except StoreBusy:
         return StoreProblem("locked", path)
     except duckdb.Error as exc:
-        return problem_from_error(path, exc)
+        return problem_from_error(path, exc) or StoreProblem("not_store", path, str(exc).splitlines()[0][:200])
     try:
         version = schema.schema_version(con)
         if version > schema.SCHEMA_VERSION:
@@ -187,19 +187,24 @@ def diagnose(path: Path | str, *, write: bool = True, wait: float | None = None)
             if size < expected:
                 return StoreProblem("truncated", path, f"{size} < {expected} byte")
     except duckdb.Error as exc:
-        return problem_from_error(path, exc)
+        return problem_from_error(path, exc) or StoreProblem("not_store", path, str(exc).splitlines()[0][:200])
     finally:
         con.close()
     return None
 
 
-def problem_from_error(path: Path | str, exc: duckdb.Error) -> StoreProblem:
-    """DuckDB's refusal as a problem: a block past the end of the file is a store cut short, anything else means
-    the file is not a store this code can read."""
-    text = str(exc).splitlines()[0][:200]
-    return StoreProblem("truncated" if is_cut_short(exc) else "not_store", Path(path), text)
+def problem_from_error(path: Path | str, exc: BaseException) -> StoreProblem | None:
+    """What DuckDB's error says about the store, if it says something: a block past the end of the file is a store
+    cut short, a block whose checksum does not match is a damaged store; None for any other error."""
+    text = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    if "Could not read enough bytes" in text:
+        return StoreProblem("truncated", Path(path), text)
+    if "Corrupt database file" in text or "checksum" in text.lower():
+        return StoreProblem("corrupt", Path(path), text)
+    return None
 
 
-def is_cut_short(exc: BaseException) -> bool:
-    """DuckDB's error for a block that lies past the end of the file."""
-    return "Could not read enough bytes" in str(exc)
+def explain_failure(path: Path | str, exc: BaseException) -> StoreProblem | None:
+    """After a command or page failed on the store: what is wrong with it (a fresh look, then the error's own
+    words), or None when the store looks fine and the error is something else."""
+    return diagnose(path, wait=0) or problem_from_error(path, exc)

@@ -1,11 +1,12 @@
 """What is wrong with a store that cannot be used, said in the user's language instead of a traceback.
 
 A store can be missing (a mistyped ``--db``), not a DuckDB file at all, cut short (a copy or a disk that filled
-up), read-only (a read-only mount, file mode, an immutable flag), held by another process, or written by a newer
-Kancil Nari. Each is a ``StoreProblem`` with its own message (``kancil/messages/store.py``) and exit status, so the
-dashboard and every command answer the same way. The checks are cheap (a stat, 16 bytes of header, one read-only
-open): the commands run them once before they start, the dashboard once per store version.
-``connection.diagnose`` runs them; the open is there, so this module imports no connection code.
+up), damaged (a block whose checksum does not match: found only when a query reads it), read-only (a read-only
+mount, file mode, an immutable flag), held by another process, or written by a newer Kancil Nari. Each is a
+``StoreProblem`` with its own message (``kancil/messages/store.py``) and exit status, so the dashboard and every
+command answer the same way. The checks are cheap (a stat, 16 bytes of header, one read-only open): the commands
+run them once before they start, the dashboard once per store version. ``connection.diagnose`` runs them; the
+open is there, so this module imports no connection code.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ EXIT_BUSY = 75  # another process kept the store locked: try again later (sysexi
 HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers come before the first block
 MAGIC_OFFSET, MAGIC = 8, b"DUCK"
 
-KINDS = ("missing", "not_store", "truncated", "read_only", "locked", "newer_schema", "unreadable")
+KINDS = ("missing", "not_store", "truncated", "corrupt", "read_only", "locked", "newer_schema", "unreadable")
 
 
 @dataclass(frozen=True)
