@@ -18,7 +18,7 @@ from kancil.store import settings
 from kancil.web import data, frame, signin
 from kancil.web.text import lang as session_lang
 from kancil.web.text import moment, tr
-from views.parts import pengaturan_kalender, pengaturan_kuota
+from views.parts import pengaturan_kalender, pengaturan_keputusan, pengaturan_kuota
 
 HISTORY_ROWS = 200
 FLASH_KEY = "settings_flash"
@@ -62,7 +62,7 @@ def targets_tab(values: dict[str, str]) -> None:
             step=1)
         submitted = st.form_submit_button(tr("pengaturan.targets.save"), type="primary")
     if submitted:
-        write(lambda con: sum(changes.change_setting(con, user.username, k, v) for k, v in chosen.items()),
+        write(lambda con: changes.change_settings(con, user.username, chosen),
               lambda n: [("success", tr("pengaturan.targets.saved", n=n)) if n
                          else ("info", tr("pengaturan.targets.unchanged"))])
 
@@ -114,6 +114,7 @@ with quota:
     pengaturan_kuota.render(periods, known_offices, write)
 with targets:
     targets_tab(current)
+    pengaturan_keputusan.render(current, write)
 with days_tab:
     pengaturan_kalender.render(current, calendar_rows, known_offices, write)
 with history:

@@ -225,6 +225,14 @@ def setting_value(key: str, value: object) -> str:
     return str(int(number))
 
 
+def change_settings(con: duckdb.DuckDBPyConnection, who: str, values: dict[str, object]) -> int:
+    """Change several settings from one form: every value is checked first, so a refused one changes none of them.
+    Returns how many changed."""
+    for key, value in values.items():
+        setting_value(key, value)
+    return sum(change_setting(con, who, key, value) for key, value in values.items())
+
+
 def change_setting(con: duckdb.DuckDBPyConnection, who: str, key: str, value: object) -> bool:
     """Change a setting if its value differs, keeping who, when, old and new in ``pengaturan_riwayat``; the
     working-day calendar follows at once when the cuti bersama choice changes. True if it changed."""

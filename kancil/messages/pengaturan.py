@@ -80,6 +80,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pengaturan.key.urutan_panggil": ("Urutan panggil loket kantor", "The office's counter calling order"),
     "pengaturan.key.urutan_proses": ("Urutan proses penerbitan kantor", "The office's processing order for issuing"),
     "pengaturan.err.order": ("{reason}", "{reason}"),
+    "pengaturan.decide.heading": ("Pendukung keputusan (Kuota › Perkiraan permintaan, Simulasi)",
+                                  "Decision support (Quota › Demand forecast, Simulation)"),
+    "pengaturan.decide.order_help": (
+        "Jalur dipisah koma menurut urutan, '+' untuk jalur yang berbagi tempat (urut tiket), atau 'fifo'. "
+        "Contoh: prioritas,percepatan,reguler",
+        "Lanes separated by commas in order, '+' for lanes sharing a place (ticket order), or 'fifo'. "
+        "Example: prioritas,percepatan,reguler"),
+    "pengaturan.decide.caption": (
+        "Saran kuota = kuota harian terkecil yang mencukupi permintaan pada sekian persen hari kerja. Urutan kantor "
+        "adalah urutan 'seperti tercatat' pada Simulasi.",
+        "Quota suggestion = the smallest daily quota that covers demand on this share of working days. The office's "
+        "orders are the 'as recorded' orders of the Simulation page."),
+    "pengaturan.decide.save": ("Simpan pendukung keputusan", "Save decision support"),
     "pengaturan.key.cuti_bersama_hari_kerja": ("Cuti bersama dihitung hari kerja", "Cuti bersama counts as a working "
                                              "day"),
     "pengaturan.targets.caption": ("Standar penyelesaian 4 hari kerja mengikuti Permenkumham 8/2014 dan perubahannya; "
