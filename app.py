@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 
+import duckdb
 import streamlit as st
 
 from kancil import config, pages
+from kancil.store import connection
 from kancil.web import data, frame, signin, state
 from kancil.web.text import lang, tr
 
@@ -15,8 +17,10 @@ st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layou
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 db = config.db_path()
-if not db.exists():
-    st.error(tr("store.missing", path=db))
+problem = data.store_problem(str(db))
+if problem:  # missing, not a store, cut short, read-only, newer: said in the user's words, never a traceback
+    text = tr("store.missing", path=db) if problem.kind == "missing" else problem.message(lang())
+    st.error(text, icon=":material/database:")
     st.stop()
 data.ensure_current_schema(str(db))
 user = signin.require_user(db, tr, page_paths=tuple(p.url_path for p in pages.PAGES))
@@ -49,4 +53,11 @@ for group in pages.GROUPS:
 signin.sidebar_account(tr, lang(), db)
 st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current), wanted.key)
 st.session_state["_filters"] = state.sidebar_filters(info)
-current.run()
+try:
+    current.run()
+except duckdb.Error as exc:  # the store broke under a page (a block cut off that the first check did not read)
+    logging.getLogger("kancil").exception("store error on a page")
+    problem = connection.diagnose(db, wait=0) or (connection.problem_from_error(db, exc)
+                                                  if connection.is_cut_short(exc) else None)
+    st.error(problem.message(lang()) if problem else tr("store.problem.failed", path=db, error=exc),
+             icon=":material/database:")

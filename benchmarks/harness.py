@@ -596,7 +596,7 @@ def ingest_bench(repeat: int, rows_1m: int = 1_000_000) -> dict:
         for i in range(max(1, repeat // 2)):
             db = work / f"cold-{i}.duckdb"
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "kancil", "ingest", "--db", str(db), "--kind", "antrian",
+            subprocess.run([sys.executable, "-m", "kancil", "ingest", "--db", str(db), "--create", "--kind", "antrian",
                             str(csv_1m)], check=True, capture_output=True, cwd=ROOT)
             rates.append(rows_1m / (time.perf_counter() - t0))
         out["antrian-1M/csv (CLI, fresh process)"] = {"rows": rows_1m, **stats(rates)}

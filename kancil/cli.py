@@ -8,8 +8,10 @@ import json
 import sys
 from pathlib import Path
 
+import duckdb
+
 from kancil.contract import KINDS, LANES
-from kancil.store import connection
+from kancil.store import connection, health
 
 
 def _date(text: str) -> dt.date:
@@ -273,6 +275,9 @@ def cmd_export_parquet(args: argparse.Namespace) -> int:
     return 0
 
 
+CREATE_HELP = "buat penyimpanan baru bila --db belum ada (tanpa ini: ditolak, exit 2)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kancil", description="Kancil Nari: penyimpanan dan metrik")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -281,8 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("init", help="buat penyimpanan baru yang kosong (atau perbarui skema yang ada)")
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="buat penyimpanan berisi DATA CONTOH")
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
@@ -313,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lane", choices=LANES)
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("briefing", help="ringkasan pagi cetak, satu halaman A4 (.html atau .pdf)")
@@ -340,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--service-type", dest="service_type", choices=SERVICE_TYPES)
     p.add_argument("--channel", choices=CHANNELS)
     p.add_argument("--out", required=True, help="berkas ZIP keluaran")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("forecast", help="perkiraan permintaan tiket per hari kerja terhadap kuota (satu kantor, "
@@ -381,13 +393,71 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands on an existing store, and whether they write it (user: "add" writes, "list" reads). A missing --db is
+# refused (a mistyped path must not become a new empty store) unless the command takes --create and is given it;
+# ``init`` creates one, ``demo`` builds one. Exit status: 2 the input (a missing store), 70 an unusable store, 75
+# locked by another process (kancil/store/health.py).
+STORE_COMMANDS = {"ingest": True, "summary": False, "briefing": False, "export": True, "forecast": False,
+                  "replay": False, "optimize": True, "export-parquet": False, "user": None}
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    writes = STORE_COMMANDS[args.command]
+    return args.action == "add" if writes is None else writes
+
+
+def store_problem(args: argparse.Namespace) -> health.StoreProblem | None:
+    """What keeps this command from using its store, checked before it starts (None: go ahead)."""
+    if args.command not in STORE_COMMANDS:
+        return None
+    db = Path(args.db)
+    if getattr(args, "create", False) and not db.exists():
+        with connection.writer(db, bump=False):  # asked for: an empty store at the current schema
+            pass
+    return connection.diagnose(db, write=_writes(args))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create an empty store at the current schema (or migrate an existing, usable one): the one way, beside
+    ``--create`` and ``demo``, that a new store comes into being."""
+    from kancil.i18n import t
+    from kancil.store import schema
+
+    db = Path(args.db)
+    existed = db.exists()
+    if existed and (problem := connection.diagnose(db)):
+        print(problem.message(), file=sys.stderr)
+        return problem.exit_code
+    with connection.writer(db, bump=not existed) as con:
+        version = schema.schema_version(con)
+    print(t("store.init.exists" if existed else "store.init.created", path=db, version=version))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a store that cannot be used is explained in Bahasa Indonesia, never with a traceback."""
+    from kancil.i18n import t
+
     args = build_parser().parse_args(argv)
+    problem = store_problem(args)
+    if problem:
+        print(problem.message(), file=sys.stderr)
+        return problem.exit_code
     try:
         return args.func(args)
-    except connection.StoreBusy as exc:
-        print(str(exc), file=sys.stderr)
-        return 3
+    except connection.StoreBusy:
+        problem = health.StoreProblem("locked", Path(args.db))
     except FileNotFoundError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return health.EXIT_INPUT
+    except (duckdb.Error, OSError, RuntimeError) as exc:  # the store went bad while the command ran
+        if args.command not in STORE_COMMANDS:
+            raise
+        problem = connection.diagnose(args.db, write=_writes(args), wait=0)
+        if problem is None and connection.is_cut_short(exc):
+            problem = connection.problem_from_error(args.db, exc)
+        if problem is None:
+            print(t("store.problem.failed", path=args.db, error=exc), file=sys.stderr)
+            return health.EXIT_STORE
+    print(problem.message(), file=sys.stderr)
+    return problem.exit_code

@@ -25,6 +25,8 @@ from pathlib import Path
 import duckdb
 
 from kancil.config import DEFAULT_DB
+from kancil.store import health, schema
+from kancil.store.health import StoreProblem
 from kancil.store.schema import migrate
 
 LOCK_WAIT_SECONDS = 30.0
@@ -153,3 +155,51 @@ def bump_version(path: Path | str) -> None:
     tmp = vp.with_name(f"{vp.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(f"{time.time_ns()}-{os.getpid()}\n")
     os.replace(tmp, vp)
+
+
+def diagnose(path: Path | str, *, write: bool = True, wait: float | None = None) -> StoreProblem | None:
+    """None if the store at ``path`` can be used (for writing too, with ``write``), else what is wrong with it.
+
+    ``wait``: how long another process may hold the store before it counts as locked (default: as long as any
+    reader waits, ``LOCK_WAIT_SECONDS``).
+    """
+    path = Path(path)
+    problem = health.cheap_checks(path, write)
+    if problem:
+        return problem
+    try:
+        con = _connect_with_retry(path, read_only=True, wait=LOCK_WAIT_SECONDS if wait is None else wait)
+    except StoreBusy:
+        return StoreProblem("locked", path)
+    except duckdb.Error as exc:
+        return problem_from_error(path, exc)
+    try:
+        version = schema.schema_version(con)
+        if version > schema.SCHEMA_VERSION:
+            return StoreProblem("newer_schema", path, f"{version} > {schema.SCHEMA_VERSION}")
+        if not Path(str(path) + ".wal").exists():  # with a log to replay the blocks in memory may exceed the file
+            # Every block in use is somewhere in the file (free ones at its end may have been cut off by DuckDB
+            # itself), so a file shorter than its used blocks has lost some; a shorter cut shows when a page
+            # reads the block it lost (``problem_from_error``).
+            block_size, used = con.execute("SELECT block_size, used_blocks FROM pragma_database_size()").fetchone()
+            expected = health.HEADER_BYTES + block_size * used
+            size = path.stat().st_size
+            if size < expected:
+                return StoreProblem("truncated", path, f"{size} < {expected} byte")
+    except duckdb.Error as exc:
+        return problem_from_error(path, exc)
+    finally:
+        con.close()
+    return None
+
+
+def problem_from_error(path: Path | str, exc: duckdb.Error) -> StoreProblem:
+    """DuckDB's refusal as a problem: a block past the end of the file is a store cut short, anything else means
+    the file is not a store this code can read."""
+    text = str(exc).splitlines()[0][:200]
+    return StoreProblem("truncated" if is_cut_short(exc) else "not_store", Path(path), text)
+
+
+def is_cut_short(exc: BaseException) -> bool:
+    """DuckDB's error for a block that lies past the end of the file."""
+    return "Could not read enough bytes" in str(exc)

@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -31,7 +32,7 @@ from kancil.briefing import morning
 from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
 from kancil.metrics import catalogue, figures, kpis, privacy, turnaround
-from kancil.store import connection, queries, schema, settings
+from kancil.store import connection, health, queries, schema, settings
 from kancil.web.text import tr
 
 BUSY_WAIT_SECONDS = 5.0
@@ -221,3 +222,34 @@ def ensure_current_schema(db: str) -> int:
         with connection.writer(db, bump=False) as con:
             current = schema.schema_version(con)
     return current
+
+
+class _Locked(Exception):
+    """Raised inside the cached diagnosis so that "locked" is never cached (it passes when the writer is done)."""
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cached_diagnosis(db: str, version: str, size: int, mtime_ns: int) -> health.StoreProblem | None:
+    problem = connection.diagnose(db, wait=BUSY_WAIT_SECONDS)
+    if problem is not None and problem.kind == "locked":
+        raise _Locked
+    return problem
+
+
+def store_problem(db: str) -> health.StoreProblem | None:
+    """What keeps the dashboard from using the store (kancil/store/health.py), None when it can.
+
+    Every run makes the cheap checks (a stat and 12 bytes of header: a store deleted, replaced or made read-only
+    shows at once); the open that finds a store cut short or of a newer schema runs once per store version and
+    file state. A store locked past the wait is the "busy" answer of the figures, not a problem.
+    """
+    path = Path(db)
+    problem = health.cheap_checks(path, write=True)
+    if problem is not None:
+        return problem
+    stat = path.stat()
+    try:
+        return _cached_diagnosis(db, connection.store_version(db), stat.st_size, stat.st_mtime_ns)
+    except _Locked:
+        st.warning(tr("store.busy_nothing"))
+        st.stop()
