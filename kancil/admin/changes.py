@@ -20,6 +20,7 @@ import pandas as pd
 
 from kancil.contract import CONTRACT, LANES
 from kancil.i18n import t
+from kancil.ingest import limits
 from kancil.ingest.ingester import IngestResult, load_frame
 from kancil.roles import ROLES, User
 from kancil.store import accounts, calendar, settings
@@ -37,6 +38,7 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
     "target_completion_days_percepatan": (0, 60),
     "usia_lansia": (40, 100),
     "kuota_cakupan": (50, 100),
+    **limits.RANGES,
 }
 BOOLEAN_SETTINGS = ("cuti_bersama_hari_kerja",)
 ORDER_SETTINGS = ("urutan_panggil", "urutan_proses")  # kancil/decide/orders.py reads and checks them

@@ -44,7 +44,10 @@ from kancil.contract import (
     Column,
     Kind,
 )
-from kancil.store import calendar
+from kancil.ingest import xlsx_bounds, xlsx_child
+from kancil.ingest.header import Header, match_header
+from kancil.ingest.limits import DEFAULT_LIMITS, Limits
+from kancil.store import calendar, settings
 from kancil.store.sql import one, transaction
 
 SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -121,44 +124,6 @@ def _drop(con: duckdb.DuckDBPyConnection, *names: str) -> None:
 # ---------------------------------------------------------------------------------------------- reading
 
 
-def _normalise(name: object) -> str:
-    if name is None:
-        return ""
-    return str(name).strip().strip("\ufeff").strip().lower()
-
-
-@dataclass
-class Header:
-    """How a file's header maps onto a kind's columns."""
-
-    mapped: list[str | None]  # per header cell: the contract column it is, or None (ignored)
-    extras: list[str]  # ignored non-empty header names, each once, in file order
-    missing: list[str]  # contract columns not in the header
-
-    def position(self, column: str) -> int | None:
-        return self.mapped.index(column) if column in self.mapped else None
-
-
-def match_header(kind: Kind, header: list[object]) -> Header:
-    """Map header cells to contract columns: case-insensitive, surrounding spaces ignored, first copy wins."""
-    names = [_normalise(h) for h in header]
-    wanted = set(kind.column_names)
-    seen: set[str] = set()
-    mapped: list[str | None] = []
-    extras: list[str] = []
-    for raw_name, name in zip(header, names, strict=True):
-        if name in wanted and name not in seen:
-            mapped.append(name)
-            seen.add(name)
-            continue
-        mapped.append(None)
-        shown = str(raw_name).strip().strip("\ufeff").strip() if raw_name is not None else ""
-        if shown and name not in {_normalise(e) for e in extras}:
-            extras.append(shown)
-    missing = [c for c in kind.column_names if c not in seen]
-    return Header(mapped, extras, missing)
-
-
 def _missing_message(file_name: str, missing: list[str]) -> str:
     return (
         f"{file_name}: kolom wajib tidak ada di baris judul (baris 1): {', '.join(missing)}. "
@@ -178,7 +143,7 @@ def _csv_delimiter(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
     with path.open("r", encoding="utf-8-sig", newline="") as fh:
         first = fh.readline()
     if not first.strip():
@@ -236,37 +201,26 @@ def _read_csv_exact(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, head
     _register_raw(con, table, kind)
 
 
-def _xlsx_text(value: object, col_type: str) -> str | None:
-    """A spreadsheet cell as the text the contract describes; real date cells become ISO text."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        value = (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)  # Excel's float rounding
-        return value.strftime("%Y-%m-%d" if col_type == "date" and value.time() == dt.time() else "%Y-%m-%d %H:%M:%S")
-    if isinstance(value, dt.date):  # calamine gives a date for a date cell at midnight
-        return value.strftime("%Y-%m-%d" if col_type == "date" else "%Y-%m-%d 00:00:00")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
+    """The first sheet, checked against the limits from what it declares, then read by a child process under an
+    address-space and a time limit (kancil/ingest/xlsx_child.py): the worst workbook costs a refusal."""
     import pyarrow as pa
-    from python_calamine import CalamineWorkbook
 
-    workbook = CalamineWorkbook.from_path(str(path))
-    rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)  # row 0 is spreadsheet row 1
-    if not rows or not any(c not in (None, "") for c in rows[0]):
+    try:
+        xlsx_bounds.check_workbook(path, path.name, limits)
+        cells = xlsx_child.read_workbook(path, path.name, kind.name, limits)
+    except (xlsx_bounds.WorkbookRefused, xlsx_child.ChildRefused) as exc:
+        raise Refused(str(exc)) from exc
+    if not any(c not in (None, "") for c in cells["header"]):
         raise Refused(f"{path.name}: berkas kosong (baris 1 lembar pertama, baris judul, kosong).")
-    header = match_header(kind, list(rows[0]))
+    header = match_header(kind, list(cells["header"]))
+    by_position = cells["columns"]
+    n_rows = len(by_position[0]) if by_position else 0
     columns: dict[str, list[str | None]] = {}
     for col in kind.columns:
         pos = header.position(col.name)
-        columns[col.name] = [
-            _xlsx_text(row[pos], col.type) if pos is not None and pos < len(row) else None for row in rows[1:]
-        ]
+        columns[col.name] = by_position[pos] if pos is not None else [None] * n_rows
+    del cells, by_position
     _register_raw(con, pa.table({c: pa.array(v, type=pa.string()) for c, v in columns.items()}), kind)
     return Source(header)
 
@@ -292,7 +246,7 @@ def _register_raw(con: duckdb.DuckDBPyConnection, table: object, kind: Kind) -> 
     return header
 
 
-def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
     source = f"read_parquet({_lit(str(path))})"
     described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
     names = [r[0] for r in described]
@@ -316,7 +270,7 @@ def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Sou
     return Source(header)
 
 
-def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Make ``_raw`` from a file; refuse a file of another type or one that cannot be opened."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -324,7 +278,7 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
                       "gunakan CSV, XLSX atau Parquet.")
     reader = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": _read_parquet}[SUFFIXES[suffix]]
     try:
-        return reader(con, path, kind)
+        return reader(con, path, kind, limits)
     except Refused:
         raise
     except UnicodeDecodeError as exc:
@@ -728,7 +682,8 @@ def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who:
     scan = _FileScan(path)
     try:
         try:
-            source = read_file(con, path, kind)
+            limits = Limits.from_settings(settings.all_settings(con))
+            source = read_file(con, path, kind, limits)
             result.extra_columns = source.header.extras
             try:
                 kind_rules = parse(con, kind)
