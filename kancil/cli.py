@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -138,16 +139,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    """Write the printable morning briefing. Meant for cron on every weekday: a holiday or cuti bersama is skipped
-    quietly (exit 0, nothing written), and a working day without tickets (exports not loaded yet) exits 1 rather
-    than printing a page of zeros; --force writes either anyway. A bad output name or office exits 2."""
-    from kancil.briefing import printout
+    """Write the printable morning briefing, or with --send e-mail it (kancil/briefing/delivery.py). Meant for cron
+    on every weekday: a holiday or cuti bersama is skipped quietly (exit 0, nothing written or sent), and a working
+    day without tickets (exports not loaded yet) exits 1 rather than printing a page of zeros; --force writes
+    either anyway. A bad output name or office, or delivery settings not filled in, exit 2; an SMTP server that
+    cannot be reached or refuses the message exits 69, and then nobody received it."""
+    from kancil.briefing import delivery, printout
     from kancil.i18n import fmt_date, t
+    from kancil.store import settings
 
-    lang, out = args.lang, Path(args.out)
+    lang = args.lang
+    out = Path(args.out) if args.out else None
+    if out is None and not args.send:
+        print(t("report.cli.out_or_send", lang), file=sys.stderr)
+        return 2
     try:
-        printout.check_output(out, lang)
+        if out is not None:
+            printout.check_output(out, lang)
         with connection.reader(args.db) as con:
+            server = delivery.Server.from_settings(settings.all_settings(con), lang) if args.send else None
             known = printout.offices(con)
             if args.office and args.office not in known:
                 raise printout.ReportError(t("report.cli.unknown_office", lang, office=args.office,
@@ -157,18 +167,29 @@ def cmd_briefing(args: argparse.Namespace) -> int:
             where = t("report.cli.office_suffix", lang, office=args.office) if args.office else ""
             day_text = fmt_date(day, lang, long=True)
             if not workday and not args.force:
-                print(t("report.cli.skipped", lang, day=day_text, office=where))
+                print(t("kirim.skipped" if args.send else "report.cli.skipped", lang, day=day_text, office=where))
                 return 0
             data, demo = printout.collect(con, day, args.office)
         if sum(data["today"]["tickets"].values()) == 0 and not args.force:
             print(t("report.cli.no_tickets", lang, day=day_text, office=where), file=sys.stderr)
             return 1
         notes = [] if workday else [t("report.not_workday", lang, day=day_text)]
-        path = printout.write_report(data, out, lang, demo=demo, notes=notes)
+        if server is None:
+            path = printout.write_report(data, out, lang, demo=demo, notes=notes)
+            print(t("report.cli.written", lang, day=day_text, path=path))
+            return 0
+        with tempfile.TemporaryDirectory(prefix="kancil-briefing-") as folder:
+            target = out or Path(folder) / delivery.attachment_name(day, args.office, f".{args.attach}")
+            path = printout.write_report(data, target, lang, demo=demo, notes=notes)
+            delivery.send(server, delivery.build_message(server, data, path, lang, demo), lang)
     except printout.ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(t("report.cli.written", lang, day=day_text, path=path))
+    except delivery.DeliveryError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    print(t("kirim.sent", lang, day=day_text, n=len(server.recipients), recipients=", ".join(server.recipients),
+            name=path.name))
     return 0
 
 
@@ -330,7 +351,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--date", type=_date, default=None, help="hari ringkasan (bawaan: hari kerja terakhir sebelum "
                    "hari ini)")
-    p.add_argument("--out", required=True, help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--out", help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--send", action="store_true", help="kirim lewat surel ke penerima di Pengaturan › Pengiriman")
+    p.add_argument("--attach", choices=("pdf", "html"), default="pdf",
+                   help="--send tanpa --out: bentuk lampiran (bawaan: pdf)")
     p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
     p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
     p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from kancil.briefing import delivery
 from kancil.contract import CONTRACT, LANES
 from kancil.i18n import t
 from kancil.ingest import limits
@@ -39,6 +40,7 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
     "usia_lansia": (40, 100),
     "kuota_cakupan": (50, 100),
     **limits.RANGES,
+    "smtp_port": (1, 65535),
 }
 BOOLEAN_SETTINGS = ("cuti_bersama_hari_kerja",)
 ORDER_SETTINGS = ("urutan_panggil", "urutan_proses")  # kancil/decide/orders.py reads and checks them
@@ -208,6 +210,11 @@ def setting_value(key: str, value: object) -> str:
         if str(value).lower() in ("true", "false"):
             return str(value).lower()
         raise AdminError("pengaturan.err.boolean")
+    if key in delivery.TEXT_SETTINGS:
+        text, problem = delivery.check_setting(key, value)
+        if problem:
+            raise AdminError(problem[0], **problem[1])
+        return text
     if key in ORDER_SETTINGS:
         from kancil.decide.orders import OrderError, parse_order
 

@@ -55,6 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "No tickets on {day}{office}: queue export not loaded yet? No briefing written "
                               "(use --force to write it anyway)."),
     "report.cli.office_suffix": (" untuk kantor {office}", " for office {office}"),
+    "report.cli.out_or_send": ("Sebutkan --out BERKAS (tulis ringkasan) atau --send (kirim lewat surel).",
+                               "Give --out FILE (write the briefing) or --send (e-mail it)."),
     "report.cli.written": ("Ringkasan {day} ditulis: {path}", "Briefing for {day} written: {path}"),
     "report.cli.bad_suffix": ("Berkas keluaran harus berakhiran .html atau .pdf: {path}",
                               "The output file must end in .html or .pdf: {path}"),

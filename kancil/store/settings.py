@@ -39,6 +39,14 @@ DEFAULTS: dict[str, str] = {
     "kuota_cakupan": "90",
     "urutan_panggil": "prioritas,percepatan,reguler",
     "urutan_proses": "percepatan,prioritas+reguler",
+    # Sending the morning briefing (kancil/briefing/delivery.py, Pengaturan › Pengiriman): the recipients (comma
+    # separated addresses) and the office's SMTP server. The password is never a setting (environment or secrets).
+    "kirim_penerima": "",
+    "smtp_host": "",
+    "smtp_port": "587",
+    "smtp_keamanan": "starttls",
+    "smtp_user": "",
+    "smtp_pengirim": "",
 }
 # The limits of every reader of an uploaded or loaded file (rows, columns, sizes, memory, time): kancil/ingest/limits.py
 # says why each exists; docs/data-contract.md ("Batas berkas") states them.
