@@ -25,18 +25,18 @@ def _date(text: str) -> dt.date:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load each file as its own transaction, with the store opened for that file only (so the dashboard can
     read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
-    from kancil.ingest.ingester import IngestResult, ingest_file
+    from kancil.ingest.ingester import IngestResult, failure_reason, ingest_into
 
     worst = 0
     for name in args.files:
         try:
-            with connection.writer(args.db) as con:
-                result = ingest_file(con, args.kind, Path(name))
+            result = ingest_into(args.db, args.kind, Path(name))
         except connection.StoreBusy:
             raise
-        except Exception as exc:
+        except Exception as exc:  # the store could not even be opened for writing: nothing of this file stored
             result = IngestResult(file=Path(name).name, kind=args.kind,
-                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: {exc}")
+                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: "
+                                  f"{failure_reason(exc)}")
         worst = max(worst, result.exit_code)
         if args.json:
             data = result.as_json()
@@ -45,6 +45,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             out = {k: data[k] for k in keys}
             if result.refused:
                 out["error"] = result.refused
+            if result.stored_but:
+                out["stored_but"] = result.stored_but
             print(json.dumps(out, ensure_ascii=False, default=str), flush=True)
             continue
         if result.refused:
@@ -56,6 +58,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             f"{result.file}: {result.rows} baris = {result.stored} disimpan + {result.rejected} ditolak "
             f"({result.replaced} menggantikan data lama, {result.unchanged} sudah ada dan sama{blank})"
         )
+        if result.stored_but:
+            print(f"PERINGATAN {result.stored_but}", file=sys.stderr)
         for r in result.rejects[:20]:
             print(f"  baris {r.row}, kolom {r.column}, nilai {r.value!r}: {r.reason}", file=sys.stderr)
         if len(result.rejects) > 20:
@@ -299,11 +303,21 @@ def cmd_export_parquet(args: argparse.Namespace) -> int:
 CREATE_HELP = "buat penyimpanan baru bila --db belum ada (tanpa ini: ditolak, exit 2)"
 
 
+INGEST_EPILOG = """status keluar (yang terburuk dari semua berkas):
+  0  setiap baris tersimpan
+  1  sebagian baris ditolak (baris lain tersimpan)
+  2  sebuah berkas ditolak seluruhnya (tidak ada isinya yang disimpan)
+  3  penyimpanan terkunci proses lain terlalu lama
+  4  disimpan, tetapi langkah sesudahnya gagal (mis. penanda versi .version pada disk penuh):
+     yang tercetak tersimpan; pesan "PERINGATAN … disimpan, tetapi …" menyebut apa yang gagal"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kancil", description="Kancil Nari: penyimpanan dan metrik")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan")
+    p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan", epilog=INGEST_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")

@@ -18,9 +18,8 @@ import pandas as pd
 from kancil.admin.changes import AdminError
 from kancil.export.safe import neutralise_frame
 from kancil.ingest import xlsx_bounds, xlsx_child
-from kancil.ingest.ingester import IngestResult, ingest_file
+from kancil.ingest.ingester import IngestResult, ingest_into
 from kancil.ingest.limits import DEFAULT_LIMITS, Limits
-from kancil.store import connection
 
 MAX_UPLOAD_MB = 50  # the default; the Data page passes Streamlit's server.maxUploadSize
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".parquet")
@@ -64,8 +63,7 @@ def ingest_upload(name: str, data: bytes, kind: str, who: str, db: Path | str,
     with tempfile.TemporaryDirectory(prefix="kancil-upload-") as folder:
         path = Path(folder) / file_name
         path.write_bytes(data)
-        with connection.writer(db) as con:
-            return ingest_file(con, kind, path, who=who)
+        return ingest_into(db, kind, path, who=who)
 
 
 def rejects_frame(result: IngestResult) -> pd.DataFrame:

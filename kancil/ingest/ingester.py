@@ -58,6 +58,9 @@ P_ROW = "CAST(p.rowid + 2 AS INTEGER)"  # the same, of _parsed aliased as p
 WHOLE_ROW = "*"  # the column named by a problem of the whole row (e.g. more cells than the header)
 
 
+STORED_BUT_EXIT = 4  # exit status of "disimpan, tetapi …" (3 is "store busy")
+
+
 class Refused(Exception):
     """The file cannot be loaded at all (unreadable, empty, or a required column missing)."""
 
@@ -84,12 +87,16 @@ class IngestResult:
     refused: str | None = None
     batch_id: int | None = None
     blank_rows: int = 0
+    stored_but: str | None = None  # "<file>: disimpan, tetapi …": committed, then a later step failed
 
     @property
     def exit_code(self) -> int:
-        """0 every row stored; 1 some rows rejected; 2 the file was refused whole."""
+        """0 every row stored; 1 some rows rejected; 2 the file was refused whole; 4 stored (as counted), but a
+        step after the commit failed (``stored_but`` says which and what it means)."""
         if self.refused is not None:
             return 2
+        if self.stored_but is not None:
+            return STORED_BUT_EXIT
         return 1 if self.rejected else 0
 
     def as_json(self) -> dict:
@@ -572,7 +579,12 @@ def _collect_rejects(con: duckdb.DuckDBPyConnection, result: IngestResult) -> No
 
 
 def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
-    _drop(con, "_raw", "_parsed", "_errors", "_dupkeys", "_dup", "_match")
+    """Drop the temporary tables; they die with the connection anyway, so a failure here (after a commit, on a
+    full disk) must not hide what was stored."""
+    try:
+        _drop(con, "_raw", "_parsed", "_errors", "_dupkeys", "_dup", "_match")
+    except duckdb.Error:
+        pass
 
 
 def _load_parsed(
@@ -596,7 +608,11 @@ def _load_parsed(
     n_dup = _validate(con, kind, kind_rules)
     with transaction(con):
         _store(con, kind, result, n_dup, digest, who)
-    _collect_rejects(con, result)
+    try:  # committed: from here on a failure must not turn into "nothing stored"
+        _collect_rejects(con, result)
+    except duckdb.Error as exc:
+        result.stored_but = (f"{result.file}: disimpan, tetapi daftar baris yang ditolak tidak dapat dibaca "
+                             f"({_first_line(exc)}); lihat tabel ingest_rejects, batch {result.batch_id}")
     return result
 
 
@@ -706,3 +722,69 @@ def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who:
         return _load_parsed(con, kind, kind_rules, result, source.header, scan.digest, who)
     finally:
         _cleanup(con)
+
+
+def ingest_into(db: Path | str, kind_name: str, path: Path, who: str | None = None) -> IngestResult:
+    """Load one file into the store at ``db`` with its own writer (the command line and the Data page).
+
+    What the store committed is what the result says: a failure after the commit (closing the store, bumping the
+    ``.version`` file the dashboard keys its cache on) becomes ``stored_but`` ("disimpan, tetapi …", exit status
+    4). Any other failure is checked against the store before "nothing stored" is said: a batch recorded for
+    this load means it was stored.
+    """
+    from kancil.store import connection
+
+    result: IngestResult | None = None
+    before: int | None = None
+    name = Path(path).name
+    try:
+        with connection.writer(db) as con:
+            before = one(con, "SELECT coalesce(max(batch_id), 0) FROM ingest_batches")[0]
+            result = ingest_file(con, kind_name, path, who=who)
+    except connection.AfterCommitFailed as exc:
+        if result is None:  # cannot happen: the writer raises this only after its body finished
+            raise
+        done = "ditolak (tercatat)" if result.refused else "disimpan"
+        result.stored_but = f"{result.file}: {done}, tetapi {exc}"
+    except connection.StoreBusy:
+        raise
+    except Exception as exc:
+        reason = failure_reason(exc)
+        recorded = _recorded_since(db, before)
+        if recorded is None:
+            return IngestResult(file=name, kind=kind_name, refused=f"{name}: gagal dimuat: {reason}; belum dapat "
+                                "diperiksa apakah ada yang tersimpan (lihat riwayat pemuatan)")
+        if not recorded:
+            return IngestResult(file=name, kind=kind_name, refused=f"{name}: gagal dimuat, tidak ada yang "
+                                f"disimpan: {reason}")
+        result = recorded[0]
+        result.stored_but = f"{name}: disimpan, tetapi langkah sesudahnya gagal: {reason}"
+    return result
+
+
+def failure_reason(exc: BaseException) -> str:
+    """An error as the user is told it: the usual causes in Bahasa Indonesia, the original text after them."""
+    text = _first_line(exc) if isinstance(exc, Exception) else type(exc).__name__
+    if getattr(exc, "errno", None) == 28 or "No space left on device" in text:
+        return f"disk penyimpanan penuh ({text})"
+    if getattr(exc, "errno", None) in (13, 30) or "Permission denied" in text or "Read-only file system" in text:
+        return f"penyimpanan tidak dapat ditulis ({text})"
+    return text
+
+
+def _recorded_since(db: Path | str, before: int | None) -> list[IngestResult] | None:
+    """The batches recorded after ``before`` (what a failed load did commit), or None if it cannot be told."""
+    from kancil.store import connection
+
+    if before is None:  # the store was never opened for writing: nothing of this load was committed
+        return []
+    try:
+        with connection.reader(db, wait=5.0) as con:
+            rows = con.execute(
+                "SELECT file_name, kind, rows, stored, replaced, unchanged, rejected, batch_id, blank_rows "
+                "FROM (SELECT *, 0 AS blank_rows FROM ingest_batches) WHERE batch_id > $b AND status = 'dimuat' "
+                "ORDER BY batch_id", {"b": before}).fetchall()
+    except Exception:
+        return None
+    return [IngestResult(file=r[0], kind=r[1], rows=r[2], stored=r[3], replaced=r[4], unchanged=r[5], rejected=r[6],
+                         batch_id=r[7]) for r in rows]
