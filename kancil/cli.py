@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kancil.contract import KINDS, LANES
-from kancil.store import connection
+from kancil.store import clock, connection
 
 
 def _date(text: str) -> dt.date:
@@ -64,7 +64,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from kancil import demo
 
-    end = args.end or (dt.date.today() - dt.timedelta(days=1))
+    end = args.end or (clock.office_today() - dt.timedelta(days=1))
     counts = demo.build(
         Path(args.db), offices=args.offices, days=args.days, seed=args.seed, end=end,
         export_dir=Path(args.export_dir) if args.export_dir else None,

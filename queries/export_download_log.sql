@@ -1,9 +1,10 @@
 -- The download log (append-only): every download whose downloaded_at falls in the period, oldest first, with who,
 -- the dataset, its filters (JSON), the format, the row count and the data file's SHA-256.
+-- downloaded_at is naive UTC; the period is the office's dates (stg_zoned_time: the office filter picks the zone).
 with downloads as (
     select * from unduhan_log
-    where downloaded_at >= $date_from
-      and downloaded_at < $date_to + interval 1 day
+    where stg_zoned_time(downloaded_at, $office) >= $date_from
+      and stg_zoned_time(downloaded_at, $office) < $date_to + interval 1 day
 )
 
 select

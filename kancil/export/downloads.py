@@ -42,10 +42,9 @@ from kancil.export.safe import DANGEROUS_START, neutralise
 from kancil.filters import Filters
 from kancil.i18n import t
 from kancil.roles import User
-from kancil.store import connection, queries, schema
+from kancil.store import clock, connection, offices, queries, schema
 
 FORMATS = ("csv", "xlsx", "parquet")
-WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Asia/Jakarta has no daylight saving: a fixed offset is exact
 DEFAULT_BASE_URL = "http://localhost:8501"
 XLSX_MAX_ROWS = 1_048_576 - 1  # rows per sheet in Excel, less the header row
 FETCH_ROWS = 10_000  # rows per fetchmany() when writing XLSX
@@ -129,14 +128,15 @@ def sql_and_params(name: str, filters: Filters) -> tuple[str, dict[str, object]]
     return sql, queries.bind(sql, filters)
 
 
-def view_filters(name: str, filters: Filters, custom_period: bool, today: dt.date | None = None) -> Filters:
+def view_filters(name: str, filters: Filters, custom_period: bool, today: dt.date | None = None,
+                 zone: str | None = None) -> Filters:
     """The filters a page uses for a dataset: a preset period runs on to today for loads and downloads.
 
     The dashboard's presets end on the newest data day (at most yesterday), but yesterday's data is loaded today
     and downloads happen today: without this, the load or download just made would be missing from its own list.
-    A custom range is taken as it is.
+    A custom range is taken as it is. "Today" is the office's (``zone``: the view's time zone; WIB by default).
     """
-    today = today or dt.datetime.now(WIB).date()
+    today = today or clock.office_today(zone)
     if custom_period or dataset(name).period_column not in SYSTEM_TIME_COLUMNS or filters.date_to >= today:
         return filters
     return filters.replace(date_to=today)
@@ -373,7 +373,7 @@ def record(con: duckdb.DuckDBPyConnection, manifest: dict) -> None:
         "INSERT INTO unduhan_log (download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
         "sha256, via) VALUES ($id, $user, $role, $at, $dataset, $filters, $fmt, $rows, $sha, $via)",
         {"id": manifest["download_id"], "user": manifest["username"], "role": manifest["role"],
-         "at": dt.datetime.fromisoformat(manifest["downloaded_at"]).replace(tzinfo=None),
+         "at": clock.as_utc(dt.datetime.fromisoformat(manifest["downloaded_at"])),
          "dataset": manifest["dataset"], "filters": json.dumps(manifest["filters"], sort_keys=True),
          "fmt": manifest["file_format"], "rows": manifest["rows"], "sha": manifest["sha256"], "via": manifest["via"]},
     )
@@ -401,7 +401,7 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
     if fmt not in FORMATS:
         raise ExportError("unduh.bad_format", fmt=fmt, allowed=", ".join(FORMATS))
     _check_allowed(user, name, via)
-    now = (now or dt.datetime.now(WIB)).astimezone(WIB)
+    instant = clock.as_utc(now) if now is not None else clock.utc_now()
     sql, params = sql_and_params(name, filters)
     manifest = {
         "manifest_version": MANIFEST_VERSION,
@@ -430,8 +430,8 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         "username": user.username,
         "role": user.role,
         "via": via,
-        "downloaded_at": now.isoformat(),
-        "timezone": "WIB (Asia/Jakarta, UTC+07:00); timestamps in the data are local office time",
+        "downloaded_at": None,  # the office's time with its offset, set below once the office's zone is read
+        "timezone": None,
     }
     if fmt == "csv":
         manifest["encoding"] = CSV_ENCODING
@@ -443,6 +443,10 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         with connection.reader(db) as con:  # held only while DuckDB writes a file: seconds for a million rows
             queries.install_macros(con)
             manifest["schema_version"] = schema.schema_version(con)
+            zone = offices.directory(con).zone(filters.office)
+            manifest["downloaded_at"] = clock.to_office(instant, zone).isoformat()
+            manifest["timezone"] = (f"{clock.offset_text(zone)}: downloaded_at is the office's time (the log stores it "
+                                    "as UTC); timestamps in the data are each office's own time zone (kantor)")
             manifest["store_version"] = connection.store_version(db)
             columns = _columns(con, sql, params)
             safe_sql, text = neutralised_sql(name, sql, columns)
@@ -483,5 +487,5 @@ def latest_downloads(db: Path | str, filters: Filters, n: int = 100, wait: float
     """How many downloads the period holds and the latest ``n`` of them, newest first (the log page)."""
     with connection.reader(db, wait=wait) as con:
         sql, params = sql_and_params("download_log", filters)
-        frame = con.execute(sql, params).df()
+        frame = _execute(con, sql, params).df()
     return len(frame), frame.iloc[::-1].head(n).reset_index(drop=True)

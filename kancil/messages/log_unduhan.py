@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "appended to, never changed or deleted. Downloading this log is recorded too."),
     "log_unduhan.count": ("Unduhan dalam periode", "Downloads in the period"),
     "log_unduhan.latest": ("{n} unduhan terbaru", "The latest {n} downloads"),
-    "log_unduhan.col.downloaded_at": ("Waktu (WIB)", "Time (WIB)"),
+    "log_unduhan.col.downloaded_at": ("Waktu", "Time"),
     "log_unduhan.col.username": ("Pengguna", "User"),
     "log_unduhan.col.role": ("Peran", "Role"),
     "log_unduhan.col.dataset": ("Data", "Dataset"),

@@ -38,6 +38,9 @@ DEFAULTS: dict[str, str] = {
     "kuota_cakupan": "90",
     "urutan_panggil": "prioritas,percepatan,reguler",
     "urutan_proses": "percepatan,prioritas+reguler",
+    # The main office (its code): its time zone is the one of "Semua kantor" (kancil/store/offices.py); empty: the
+    # first office of the kantor table.
+    "kantor_utama": "",
 }
 
 
