@@ -59,10 +59,13 @@ def display(frame: pd.DataFrame) -> pd.DataFrame:
 
 try:
     count, latest = downloads.latest_downloads(config.db_path(), filters, LATEST, wait=data.BUSY_WAIT_SECONDS)
+    chain = downloads.chain_status(config.db_path(), wait=data.BUSY_WAIT_SECONDS)
 except connection.StoreBusy:
     st.warning(tr("store.busy_nothing"))
     st.stop()
 
+(st.success if chain.ok else st.error)(tr(chain.key, **chain.values), icon=":material/link:" if chain.ok
+                                       else ":material/link_off:")
 st.metric(tr("log_unduhan.count"), fmt_num(count, lang))
 st.caption(tr("unduh.period.downloaded_at", start=fmt_date(filters.date_from, lang),
                  end=fmt_date(filters.date_to, lang)) + (" " + tr("unduh.period.to_today") if extended else ""))

@@ -42,7 +42,8 @@ from kancil.export.safe import DANGEROUS_START, neutralise
 from kancil.filters import Filters
 from kancil.i18n import t
 from kancil.roles import User
-from kancil.store import clock, connection, offices, queries, schema
+from kancil.store import clock, connection, log_chain, offices, queries, schema
+from kancil.store.sql import transaction
 
 FORMATS = ("csv", "xlsx", "parquet")
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -85,7 +86,8 @@ DATASETS: dict[str, Dataset] = {
         Dataset("ingest_rejects", ("file_name", "kind", "column_name", "value", "reason"),
                 (), "loaded_at", "download_rows", "unduh"),
         Dataset("download_log", ("download_id", "username", "role", "dataset", "filters", "file_format", "sha256",
-                                 "via"), (), "downloaded_at", "download_log", "log-unduhan"),
+                                 "via", "prev_hash", "entry_hash"), (), "downloaded_at", "download_log",
+                "log-unduhan"),
     )
 }
 ROW_DATASETS = tuple(n for n, d in DATASETS.items() if d.capability == "download_rows")  # the Unduh page's list
@@ -367,16 +369,21 @@ def _check_allowed(user: User, name: str, via: str) -> None:
         raise ExportError("unduh.not_allowed", role=user.role, dataset=name)
 
 
-def record(con: duckdb.DuckDBPyConnection, manifest: dict) -> None:
-    """Append one download to ``unduhan_log``: the only statement of the code base that writes the log."""
-    con.execute(
-        "INSERT INTO unduhan_log (download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
-        "sha256, via) VALUES ($id, $user, $role, $at, $dataset, $filters, $fmt, $rows, $sha, $via)",
-        {"id": manifest["download_id"], "user": manifest["username"], "role": manifest["role"],
-         "at": clock.as_utc(dt.datetime.fromisoformat(manifest["downloaded_at"])),
-         "dataset": manifest["dataset"], "filters": json.dumps(manifest["filters"], sort_keys=True),
-         "fmt": manifest["file_format"], "rows": manifest["rows"], "sha": manifest["sha256"], "via": manifest["via"]},
-    )
+def record(con: duckdb.DuckDBPyConnection, manifest: dict) -> dict:
+    """Append one download to ``unduhan_log``, linked into its hash chain in the same transaction (the only
+    statement of the code base that writes the log); returns the entry as stored."""
+    entry = {"download_id": manifest["download_id"], "username": manifest["username"], "role": manifest["role"],
+             "downloaded_at": clock.as_utc(dt.datetime.fromisoformat(manifest["downloaded_at"])),
+             "dataset": manifest["dataset"], "filters": json.dumps(manifest["filters"], sort_keys=True),
+             "file_format": manifest["file_format"], "rows": manifest["rows"], "sha256": manifest["sha256"],
+             "via": manifest["via"]}
+    with transaction(con):
+        entry = log_chain.link(con, entry)
+        con.execute(
+            "INSERT INTO unduhan_log (download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
+            "sha256, via, seq, prev_hash, entry_hash) VALUES ($download_id, $username, $role, $downloaded_at, "
+            "$dataset, $filters, $file_format, $rows, $sha256, $via, $seq, $prev_hash, $entry_hash)", entry)
+    return entry
 
 
 @contextlib.contextmanager
@@ -432,6 +439,7 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         "via": via,
         "downloaded_at": None,  # the office's time with its offset, set below once the office's zone is read
         "timezone": None,
+        "log_chain_head": None,  # the download log's hash chain head when this file was made (audit verify --head)
     }
     if fmt == "csv":
         manifest["encoding"] = CSV_ENCODING
@@ -443,6 +451,7 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         with connection.reader(db) as con:  # held only while DuckDB writes a file: seconds for a million rows
             queries.install_macros(con)
             manifest["schema_version"] = schema.schema_version(con)
+            manifest["log_chain_head"] = log_chain.head(con).text()
             zone = offices.directory(con).zone(filters.office)
             manifest["downloaded_at"] = clock.to_office(instant, zone).isoformat()
             manifest["timezone"] = (f"{clock.offset_text(zone)}: downloaded_at is the office's time (the log stores it "
@@ -481,6 +490,12 @@ def verify(path: Path | str) -> bool:
             while chunk := src.read(COPY_CHUNK):
                 digest.update(chunk)
     return digest.hexdigest() == manifest["sha256"]
+
+
+def chain_status(db: Path | str, wait: float = 5.0) -> log_chain.Verdict:
+    """Whether the download log's hash chain verifies (the Log unduhan page): one walk over the whole log."""
+    with connection.reader(db, wait=wait) as con:
+        return log_chain.verify(con)
 
 
 def latest_downloads(db: Path | str, filters: Filters, n: int = 100, wait: float = 5.0) -> tuple[int, pd.DataFrame]:

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 import duckdb
 
-from kancil.store import calendar
+from kancil.store import calendar, log_chain
 from kancil.store.sql import one, transaction
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each migration takes a store from version N-1 to N. Add new ones at the end; never edit an old one. The DDL is
 # written out, not derived from the contract: a column added to the contract later needs its own migration
@@ -87,6 +87,14 @@ MIGRATIONS: dict[int, list[str | Callable[[duckdb.DuckDBPyConnection], None]]] =
             office_code VARCHAR PRIMARY KEY, name VARCHAR, timezone VARCHAR, batch_id INTEGER NOT NULL)""",
         lambda con: _to_utc(con),
     ],
+    6: [
+        # A tamper-evident download log (kancil/store/log_chain.py): each entry's number in the chain, the hash of
+        # the entry before it and the SHA-256 of its own content; the entries already there are chained here.
+        "ALTER TABLE unduhan_log ADD COLUMN IF NOT EXISTS seq BIGINT",
+        "ALTER TABLE unduhan_log ADD COLUMN IF NOT EXISTS prev_hash VARCHAR",
+        "ALTER TABLE unduhan_log ADD COLUMN IF NOT EXISTS entry_hash VARCHAR",
+        lambda con: _chain_download_log(con),
+    ],
 }
 
 # Instants written before migration 5 with the server's local time (``datetime.now()``), table -> column.
@@ -130,6 +138,28 @@ def _to_utc(con: duckdb.DuckDBPyConnection) -> None:
         except ValueError:
             continue
         con.execute("UPDATE meta SET value = $v WHERE key = $k", {"k": key, "v": when.isoformat()})
+
+
+def _chain_download_log(con: duckdb.DuckDBPyConnection) -> int:
+    """Migration 6: chain the entries already in the log, oldest first (by time, then in the order they were
+    written); returns how many. The only UPDATE of unduhan_log besides migration 5's, run once per store."""
+    cur = con.execute("SELECT rowid, download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
+                      "sha256, via FROM unduhan_log ORDER BY downloaded_at, rowid")
+    names = [d[0] for d in cur.description]
+    previous = log_chain.GENESIS
+    updates = []
+    for seq, values in enumerate(cur.fetchall(), start=1):
+        entry = {**dict(zip(names, values, strict=True)), "seq": seq, "prev_hash": previous}
+        previous = log_chain.entry_hash(entry)
+        updates.append((seq, entry["prev_hash"], previous, entry["rowid"]))
+    if updates:
+        con.execute("CREATE OR REPLACE TEMP TABLE _chain (seq BIGINT, prev_hash VARCHAR, entry_hash VARCHAR, "
+                    "rid BIGINT)")
+        con.executemany("INSERT INTO _chain VALUES (?, ?, ?, ?)", updates)
+        con.execute("UPDATE unduhan_log SET seq = c.seq, prev_hash = c.prev_hash, entry_hash = c.entry_hash "
+                    "FROM _chain c WHERE unduhan_log.rowid = c.rid")
+        con.execute("DROP TABLE _chain")
+    return len(updates)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
