@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from kancil.contract import KINDS, LANES
-from kancil.store import connection, health
+from kancil.store import clock, connection, health
 
 
 def _date(text: str) -> dt.date:
@@ -71,7 +71,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from kancil import demo
 
-    end = args.end or (dt.date.today() - dt.timedelta(days=1))
+    end = args.end or (clock.office_today() - dt.timedelta(days=1))
     counts = demo.build(
         Path(args.db), offices=args.offices, days=args.days, seed=args.seed, end=end,
         export_dir=Path(args.export_dir) if args.export_dir else None,
@@ -239,6 +239,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``audit verify``: walk the download log's hash chain (kancil/store/log_chain.py). Exit status: 0 intact; 1
+    broken (the first broken entry is named); 2 the store cannot be read or --head is malformed."""
+    from kancil.i18n import t
+    from kancil.store import log_chain, schema
+
+    expected = None
+    if args.head:
+        try:
+            expected = log_chain.parse_head(args.head)
+        except ValueError:
+            print(t("log_chain.bad_head", value=args.head), file=sys.stderr)
+            return 2
+    db = Path(args.db)
+    try:
+        with connection.reader(db) as con:
+            current = schema.schema_version(con)
+        if current < schema.SCHEMA_VERSION:  # an older store: its entries are chained by the migration first
+            with connection.writer(db, bump=False):
+                pass
+        with connection.reader(db) as con:
+            verdict = log_chain.verify(con, expected)
+    except (FileNotFoundError, connection.StoreBusy) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(t(verdict.key, **verdict.values), file=sys.stdout if verdict.ok else sys.stderr)
+    return 0 if verdict.ok else 1
+
+
 def _decide_output(data: dict, text: str, as_json: bool) -> None:
     print(json.dumps(data, ensure_ascii=False, default=str) if as_json else text)
 
@@ -391,6 +420,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="berkas ZIP keluaran")
     p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("audit", help="periksa log unduhan: audit verify menelusuri rantai hash-nya")
+    p.add_argument("action", choices=("verify",))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
+    p.add_argument("--head", help="kepala rantai dari manifest unduhan (log_chain_head, NOMOR:HASH): harus masih ada")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("forecast", help="perkiraan permintaan tiket per hari kerja terhadap kuota (satu kantor, "
                        "satu jalur)")

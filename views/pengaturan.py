@@ -16,9 +16,9 @@ import streamlit as st
 
 from kancil.admin import changes
 from kancil.store import settings
-from kancil.web import data, frame, signin
+from kancil.web import data, frame, signin, times
 from kancil.web.text import lang as session_lang
-from kancil.web.text import moment, tr
+from kancil.web.text import tr
 from views.parts import pengaturan_kalender, pengaturan_keputusan, pengaturan_kirim, pengaturan_kuota
 
 HISTORY_ROWS = 200
@@ -77,7 +77,7 @@ def history_tab() -> None:
         st.info(tr("pengaturan.history.none"))
         return
     st.dataframe(pd.DataFrame({
-        tr("pengaturan.col.when"): [moment(v) for v in history["changed_at"]],
+        tr("pengaturan.col.when"): [times.moment(v) for v in history["changed_at"]],
         tr("pengaturan.col.who"): history["changed_by"],
         tr("pengaturan.col.area"): [tr(f"pengaturan.area.{a}") for a in history["area"]],
         tr("pengaturan.col.item"): [history_item(a, i) for a, i in zip(history["area"], history["item"],

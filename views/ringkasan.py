@@ -27,7 +27,7 @@ head, pick = st.columns([4, 1], vertical_alignment="bottom")
 chosen: dt.date = pick.date_input(tr("ringkasan.day"), key="f_hari", format="DD/MM/YYYY")
 day = data.default_briefing_day(chosen, filters.office)
 st.query_params["hari"] = chosen.isoformat()
-where = filters.office or tr("ringkasan.all_offices")
+where = data.directory().label(filters.office) if filters.office else tr("ringkasan.all_offices")
 head.markdown(f"### {weekday_of(day)}, {day_text(day, long=True)} · {where}")
 if day != chosen:
     st.info(tr("ringkasan.not_workday_moved", chosen=day_text(chosen, long=True), day=day_text(day, long=True)))

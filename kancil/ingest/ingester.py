@@ -22,7 +22,6 @@ For every file ``rows = stored + rejected`` holds, is printed, and is recorded i
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import getpass
 import hashlib
 import threading
@@ -47,7 +46,7 @@ from kancil.contract import (
 from kancil.ingest import xlsx_bounds, xlsx_child
 from kancil.ingest.header import Header, match_header
 from kancil.ingest.limits import DEFAULT_LIMITS, Limits
-from kancil.store import calendar, settings
+from kancil.store import calendar, clock, settings
 from kancil.store.sql import one, transaction
 
 SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -260,6 +259,12 @@ def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits
     types = {r[0]: str(r[1]).upper() for r in described}
     header = match_header(kind, names)
     by_name = {m: n for m, n in zip(header.mapped, names, strict=True) if m}
+    # The zone of each row's office (its row of ``kantor``), WIB for an office not listed there.
+    office_zone = _lit(LOCAL_TIMEZONE)
+    if "office_code" in by_name:
+        office = f"trim(CAST(src.{_ident(by_name['office_code'])} AS VARCHAR))"
+        office_zone = (f"coalesce((SELECT k.timezone FROM kantor k WHERE k.office_code = {office}), "
+                       f"{_lit(LOCAL_TIMEZONE)})")
 
     def text(column: str) -> str:
         if column not in by_name:
@@ -267,13 +272,13 @@ def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits
         name = by_name[column]
         expr = _ident(name)
         if types[name] == "TIMESTAMP WITH TIME ZONE":
-            expr = f"timezone({_lit(LOCAL_TIMEZONE)}, {expr})"  # an instant becomes local office time
+            expr = f"timezone({office_zone}, {expr})"  # an instant becomes the time at the row's office
         elif types[name].startswith("TIMESTAMP"):
             expr = f"CAST({expr} AS TIMESTAMP)"  # _S, _MS, _NS: one text form
         return f"CAST({expr} AS VARCHAR) AS {_ident(column)}"
 
     _drop(con, "_raw")
-    con.execute(f"CREATE TEMP VIEW _raw AS SELECT {', '.join(text(c) for c in kind.column_names)} FROM {source}")
+    con.execute(f"CREATE TEMP VIEW _raw AS SELECT {', '.join(text(c) for c in kind.column_names)} FROM {source} AS src")
     return Source(header)
 
 
@@ -553,7 +558,7 @@ def _record_batch(con: duckdb.DuckDBPyConnection, result: IngestResult, sha: str
         {
             "id": result.batch_id, "file": result.file, "sha": sha, "kind": result.kind, "rows": result.rows,
             "stored": result.stored, "replaced": result.replaced, "unchanged": result.unchanged,
-            "rejected": result.rejected, "who": who, "at": dt.datetime.now(),
+            "rejected": result.rejected, "who": who, "at": clock.utc_now(),
             "extra": ", ".join(result.extra_columns) or None, "status": status, "message": message,
         },
     )

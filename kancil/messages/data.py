@@ -111,4 +111,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.kind.survei": ("Survei (IKM)", "Survey (IKM)"),
     "data.kind.fasilitas": ("Penggunaan fasilitas", "Facility use"),
     "data.kind.kuota": ("Kuota harian", "Daily quota"),
+    "data.kind.kantor": ("Kantor (nama dan zona waktu)", "Offices (name and time zone)"),
 }

@@ -88,6 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "Quota suggestion: working days covered (%)"),
     "pengaturan.key.urutan_panggil": ("Urutan panggil loket kantor", "The office's counter calling order"),
     "pengaturan.key.urutan_proses": ("Urutan proses penerbitan kantor", "The office's processing order for issuing"),
+    "pengaturan.key.kantor_utama": ("Kantor utama (zona waktunya untuk \"Semua kantor\")",
+                                    "Main office (its time zone is the one of \"All offices\")"),
     "pengaturan.err.order": ("{reason}", "{reason}"),
     "pengaturan.decide.heading": ("Pendukung keputusan (Kuota › Perkiraan permintaan, Simulasi)",
                                   "Decision support (Quota › Demand forecast, Simulation)"),

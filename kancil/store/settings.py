@@ -47,6 +47,9 @@ DEFAULTS: dict[str, str] = {
     "smtp_keamanan": "starttls",
     "smtp_user": "",
     "smtp_pengirim": "",
+    # The main office (its code): its time zone is the one of "Semua kantor" (kancil/store/offices.py); empty: the
+    # first office of the kantor table.
+    "kantor_utama": "",
 }
 # The limits of every reader of an uploaded or loaded file (rows, columns, sizes, memory, time): kancil/ingest/limits.py
 # says why each exists; docs/data-contract.md ("Batas berkas") states them.

@@ -32,7 +32,7 @@ from kancil.briefing import morning
 from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
 from kancil.metrics import catalogue, figures, kpis, privacy, turnaround
-from kancil.store import connection, health, queries, schema, settings
+from kancil.store import clock, connection, health, offices, queries, schema, settings
 from kancil.web.text import tr
 
 BUSY_WAIT_SECONDS = 5.0
@@ -196,17 +196,26 @@ def targets() -> dict[str, dict[str, float]]:
     return turnaround.lane_targets(settings_values())
 
 
+def directory() -> offices.Directory:
+    """The offices by name and time zone, and the main office (kancil/store/offices.py), from the cached queries."""
+    rows = query("offices")
+    found = str(query("store_info").iloc[0]["offices"] or "").split(",")
+    return offices.build(rows[["office_code", "name", "timezone"]].itertuples(index=False, name=None),
+                         settings_values()[offices.MAIN_SETTING], found)
+
+
 def store_info() -> dict:
-    """Demo flag, newest data, offices and the anchor date of the presets."""
+    """Demo flag, newest data, offices and the anchor date of the presets (yesterday at the main office)."""
     row = query("store_info").iloc[0]
     newest = row["newest_ticket"]
     newest_date = pd.Timestamp(newest).date() if pd.notna(newest) else None
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    yesterday = clock.office_today(directory().zone(None)) - dt.timedelta(days=1)
     anchor = min(yesterday, newest_date) if newest_date else yesterday
     offices = tuple(x for x in str(row["offices"] or "").split(",") if x)
     return {
         "demo": row["demo"] == "true",
         "newest": pd.Timestamp(newest).to_pydatetime() if pd.notna(newest) else None,
+        "newest_office": row["newest_office"] if pd.notna(newest) else None,
         "anchor": anchor,
         "offices": offices,
         "layout_change": row["layout_change"],
