@@ -8,11 +8,12 @@ import logging
 import streamlit as st
 
 from kancil import config, pages
-from kancil.web import data, frame, signin, state
+from kancil.web import bench, data, frame, signin, state
 from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+bench.start()  # counts script runs for benchmarks/browser.py; does nothing unless KANCIL_BENCH=1
 
 db = config.db_path()
 if not db.exists():
@@ -47,6 +48,10 @@ for group in pages.GROUPS:
         for p in links:
             st.sidebar.page_link(registered[p.key])
 signin.sidebar_account(tr, lang(), db)
-st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current), wanted.key)
+page_key = next((key for key, page in registered.items() if page is current), wanted.key)
+st.session_state[frame.PAGE_KEY] = page_key
 st.session_state["_filters"] = state.sidebar_filters(info)
-current.run()
+try:
+    current.run()
+finally:
+    bench.finished(page_key)
