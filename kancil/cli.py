@@ -24,7 +24,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
     from kancil.ingest.ingester import IngestResult, ingest_file
 
-    worst = 0
+    worst, stored = 0, False
     for name in args.files:
         try:
             with connection.writer(args.db) as con:
@@ -35,6 +35,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             result = IngestResult(file=Path(name).name, kind=args.kind,
                                   refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: {exc}")
         worst = max(worst, result.exit_code)
+        stored = stored or bool(result.stored)
         if args.json:
             data = result.as_json()
             keys = ("file", "kind", "rows", "stored", "replaced", "unchanged", "rejected", "blank_rows",
@@ -58,6 +59,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if len(result.rejects) > 20:
             print(f"  … dan {len(result.rejects) - 20} lagi (lihat tabel ingest_rejects, batch "
                   f"{result.batch_id})", file=sys.stderr)
+    if stored:  # the morning rush: the briefings of the new data, computed once in the background
+        from kancil.briefing import precompute
+
+        precompute.after_ingest(args.db)
     return worst
 
 
@@ -142,6 +147,16 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     from kancil.briefing import printout
     from kancil.i18n import fmt_date, t
 
+    if args.precompute:
+        from kancil.briefing import precompute
+
+        done = precompute.precompute(args.db)
+        print(t("report.cli.precomputed", args.lang, n=done["views"], version=done["version"], path=done["folder"],
+                seconds=f"{done['seconds']:.1f}"))
+        return 0
+    if not args.out:
+        print(t("report.cli.out_required", args.lang), file=sys.stderr)
+        return 2
     lang, out = args.lang, Path(args.out)
     try:
         printout.check_output(out, lang)
@@ -319,7 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--date", type=_date, default=None, help="hari ringkasan (bawaan: hari kerja terakhir sebelum "
                    "hari ini)")
-    p.add_argument("--out", required=True, help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--out", help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--precompute", action="store_true", help="siapkan ringkasan hari kerja terakhir setiap kantor "
+                   "untuk dasbor (berkas di samping penyimpanan; jalankan sebelum jam buka)")
     p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
     p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
     p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")

@@ -7,6 +7,7 @@ tests/helpers.py; the hand-made store itself is tests/fixtures.py.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,10 @@ import pytest
 from kancil import demo
 from tests.fixtures import build_metrics_store
 from tests.helpers import DEMO_END
+
+# An ingest starts the briefing precompute in the background (kancil/briefing/precompute.py); the tests that want it
+# call it themselves, the others must not leave processes behind over their temporary stores.
+os.environ.setdefault("KANCIL_NO_PRECOMPUTE", "1")
 
 
 @pytest.fixture(scope="session")

@@ -56,6 +56,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "(use --force to write it anyway)."),
     "report.cli.office_suffix": (" untuk kantor {office}", " for office {office}"),
     "report.cli.written": ("Ringkasan {day} ditulis: {path}", "Briefing for {day} written: {path}"),
+    "report.cli.precomputed": ("Ringkasan pagi disiapkan untuk {n} tampilan (semua kantor dan tiap kantor), versi "
+                               "penyimpanan {version}, dalam {seconds} detik: {path}",
+                               "Morning briefing prepared for {n} views (all offices and each office), store version "
+                               "{version}, in {seconds} s: {path}"),
+    "report.cli.out_required": ("Sebutkan berkas keluaran dengan --out (atau --precompute untuk menyiapkan ringkasan "
+                                "dasbor)", "Name the output file with --out (or --precompute to prepare the "
+                                "dashboard's briefings)"),
     "report.cli.bad_suffix": ("Berkas keluaran harus berakhiran .html atau .pdf: {path}",
                               "The output file must end in .html or .pdf: {path}"),
     "report.cli.no_folder": ("Folder keluaran tidak ada: {path}", "The output folder does not exist: {path}"),
