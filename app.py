@@ -10,11 +10,12 @@ import streamlit as st
 
 from kancil import config, pages
 from kancil.store import connection
-from kancil.web import data, frame, signin, state
+from kancil.web import bench, data, frame, signin, state
 from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+bench.start()  # counts script runs for benchmarks/browser.py; does nothing unless KANCIL_BENCH=1
 
 db = config.db_path()
 problem = data.store_problem(str(db))
@@ -51,7 +52,8 @@ for group in pages.GROUPS:
         for p in links:
             st.sidebar.page_link(registered[p.key])
 signin.sidebar_account(tr, lang(), db)
-st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current), wanted.key)
+page_key = next((key for key, page in registered.items() if page is current), wanted.key)
+st.session_state[frame.PAGE_KEY] = page_key
 st.session_state["_filters"] = state.sidebar_filters(info)
 try:
     current.run()
@@ -61,3 +63,5 @@ except duckdb.Error as exc:  # the store broke under a page (a block cut off tha
                                                   if connection.is_cut_short(exc) else None)
     st.error(problem.message(lang()) if problem else tr("store.problem.failed", path=db, error=exc),
              icon=":material/database:")
+finally:
+    bench.finished(page_key)

@@ -27,7 +27,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
     from kancil.ingest.ingester import IngestResult, failure_reason, ingest_into
 
-    worst = 0
+    worst, stored = 0, False
     for name in args.files:
         try:
             result = ingest_into(args.db, args.kind, Path(name))
@@ -38,6 +38,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                   refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: "
                                   f"{failure_reason(exc)}")
         worst = max(worst, result.exit_code)
+        stored = stored or bool(result.stored)
         if args.json:
             data = result.as_json()
             keys = ("file", "kind", "rows", "stored", "replaced", "unchanged", "rejected", "blank_rows",
@@ -65,6 +66,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if len(result.rejects) > 20:
             print(f"  … dan {len(result.rejects) - 20} lagi (lihat tabel ingest_rejects, batch "
                   f"{result.batch_id})", file=sys.stderr)
+    if stored:  # the morning rush: the briefings of the new data, computed once in the background
+        from kancil.briefing import precompute
+
+        precompute.after_ingest(args.db)
     return worst
 
 
@@ -152,6 +157,13 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     from kancil.i18n import fmt_date, t
     from kancil.store import settings
 
+    if args.precompute:
+        from kancil.briefing import precompute
+
+        done = precompute.precompute(args.db)
+        print(t("report.cli.precomputed", args.lang, n=done["views"], version=done["version"], path=done["folder"],
+                seconds=f"{done['seconds']:.1f}"))
+        return 0
     lang = args.lang
     out = Path(args.out) if args.out else None
     if out is None and not args.send:
@@ -398,6 +410,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--send", action="store_true", help="kirim lewat surel ke penerima di Pengaturan › Pengiriman")
     p.add_argument("--attach", choices=("pdf", "html"), default="pdf",
                    help="--send tanpa --out: bentuk lampiran (bawaan: pdf)")
+    p.add_argument("--precompute", action="store_true", help="siapkan ringkasan hari kerja terakhir setiap kantor "
+                   "untuk dasbor (berkas di samping penyimpanan; jalankan sebelum jam buka)")
     p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
     p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
     p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")

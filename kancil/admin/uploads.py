@@ -63,7 +63,12 @@ def ingest_upload(name: str, data: bytes, kind: str, who: str, db: Path | str,
     with tempfile.TemporaryDirectory(prefix="kancil-upload-") as folder:
         path = Path(folder) / file_name
         path.write_bytes(data)
-        return ingest_into(db, kind, path, who=who)
+        result = ingest_into(db, kind, path, who=who)
+    if result.stored:  # the morning rush: the briefings of the new data, computed once in the background
+        from kancil.briefing import precompute
+
+        precompute.after_ingest(db)
+    return result
 
 
 def rejects_frame(result: IngestResult) -> pd.DataFrame:
