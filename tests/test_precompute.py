@@ -91,5 +91,6 @@ def test_the_command_prepares_the_briefings(store, capsys):
     assert out.startswith("Ringkasan pagi disiapkan untuk 2 tampilan (semua kantor dan tiap kantor), versi "
                           "penyimpanan 1782810000000000000-1, dalam ")
     assert out.rstrip().endswith(f"detik: {precompute.folder(store)}")
-    assert cli.main(["briefing", "--db", str(store)]) == 2  # neither --out nor --precompute
-    assert "Sebutkan berkas keluaran dengan --out" in capsys.readouterr().err
+    assert cli.main(["briefing", "--db", str(store)]) == 2  # neither --out, --send nor --precompute
+    assert capsys.readouterr().err == ("Sebutkan --out BERKAS (tulis ringkasan), --send (kirim lewat surel) atau "
+                                       "--precompute (siapkan ringkasan dasbor).\n")
