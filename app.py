@@ -10,11 +10,12 @@ import streamlit as st
 
 from kancil import config, pages
 from kancil.store import connection
-from kancil.web import data, frame, signin, state
+from kancil.web import bench, data, frame, signin, state
 from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+bench.start()  # counts script runs for benchmarks/browser.py; does nothing unless KANCIL_BENCH=1
 
 db = config.db_path()
 problem = data.store_problem(str(db))
@@ -25,7 +26,8 @@ if problem:  # missing, not a store, cut short, read-only, newer: said in the us
 
 
 def run_app() -> None:
-    """Sign-in, the menu of the user's role, the shared filters, and the page asked for."""
+    """Sign-in, the menu of the user's role, the shared filters, and the page asked for (its key kept for the
+    benchmark's count, which runs after the page ran, stopped or switched)."""
     data.ensure_current_schema(str(db))
     user = signin.require_user(db, tr, page_paths=tuple(p.url_path for p in pages.PAGES))
     info = data.store_info()
@@ -53,10 +55,13 @@ def run_app() -> None:
             for p in links:
                 st.sidebar.page_link(registered[p.key])
     signin.sidebar_account(tr, lang(), db)
-    st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current),
-                                            wanted.key)
+    page_key = next((key for key, page in registered.items() if page is current), wanted.key)
+    st.session_state[frame.PAGE_KEY] = page_key
     st.session_state["_filters"] = state.sidebar_filters(info)
-    current.run()
+    try:
+        current.run()
+    finally:
+        bench.finished(page_key)
 
 
 try:

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from kancil.contract import KINDS, LANES
-from kancil.store import connection, health
+from kancil.store import clock, connection, health
 
 
 def _date(text: str) -> dt.date:
@@ -25,19 +25,20 @@ def _date(text: str) -> dt.date:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load each file as its own transaction, with the store opened for that file only (so the dashboard can
     read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
-    from kancil.ingest.ingester import IngestResult, ingest_file
+    from kancil.ingest.ingester import IngestResult, failure_reason, ingest_into
 
-    worst = 0
+    worst, stored = 0, False
     for name in args.files:
         try:
-            with connection.writer(args.db) as con:
-                result = ingest_file(con, args.kind, Path(name))
+            result = ingest_into(args.db, args.kind, Path(name))
         except connection.StoreBusy:
             raise
-        except Exception as exc:
+        except Exception as exc:  # the store could not even be opened for writing: nothing of this file stored
             result = IngestResult(file=Path(name).name, kind=args.kind,
-                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: {exc}")
+                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: "
+                                  f"{failure_reason(exc)}")
         worst = max(worst, result.exit_code)
+        stored = stored or bool(result.stored)
         if args.json:
             data = result.as_json()
             keys = ("file", "kind", "rows", "stored", "replaced", "unchanged", "rejected", "blank_rows",
@@ -45,6 +46,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             out = {k: data[k] for k in keys}
             if result.refused:
                 out["error"] = result.refused
+            if result.stored_but:
+                out["stored_but"] = result.stored_but
             print(json.dumps(out, ensure_ascii=False, default=str), flush=True)
             continue
         if result.refused:
@@ -56,18 +59,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             f"{result.file}: {result.rows} baris = {result.stored} disimpan + {result.rejected} ditolak "
             f"({result.replaced} menggantikan data lama, {result.unchanged} sudah ada dan sama{blank})"
         )
+        if result.stored_but:
+            print(f"PERINGATAN {result.stored_but}", file=sys.stderr)
         for r in result.rejects[:20]:
             print(f"  baris {r.row}, kolom {r.column}, nilai {r.value!r}: {r.reason}", file=sys.stderr)
         if len(result.rejects) > 20:
             print(f"  … dan {len(result.rejects) - 20} lagi (lihat tabel ingest_rejects, batch "
                   f"{result.batch_id})", file=sys.stderr)
+    if stored:  # the morning rush: the briefings of the new data, computed once in the background
+        from kancil.briefing import precompute
+
+        precompute.after_ingest(args.db)
     return worst
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from kancil import demo
 
-    end = args.end or (dt.date.today() - dt.timedelta(days=1))
+    end = args.end or (clock.office_today() - dt.timedelta(days=1))
     counts = demo.build(
         Path(args.db), offices=args.offices, days=args.days, seed=args.seed, end=end,
         export_dir=Path(args.export_dir) if args.export_dir else None,
@@ -148,6 +157,13 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     from kancil.i18n import fmt_date, t
     from kancil.store import settings
 
+    if args.precompute:
+        from kancil.briefing import precompute
+
+        done = precompute.precompute(args.db)
+        print(t("report.cli.precomputed", args.lang, n=done["views"], version=done["version"], path=done["folder"],
+                seconds=f"{done['seconds']:.1f}"))
+        return 0
     lang = args.lang
     out = Path(args.out) if args.out else None
     if out is None and not args.send:
@@ -235,6 +251,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``audit verify``: walk the download log's hash chain (kancil/store/log_chain.py). Exit status: 0 intact; 1
+    broken (the first broken entry is named); 2 the store cannot be read or --head is malformed."""
+    from kancil.i18n import t
+    from kancil.store import log_chain, schema
+
+    expected = None
+    if args.head:
+        try:
+            expected = log_chain.parse_head(args.head)
+        except ValueError:
+            print(t("log_chain.bad_head", value=args.head), file=sys.stderr)
+            return 2
+    db = Path(args.db)
+    try:
+        with connection.reader(db) as con:
+            current = schema.schema_version(con)
+        if current < schema.SCHEMA_VERSION:  # an older store: its entries are chained by the migration first
+            with connection.writer(db, bump=False):
+                pass
+        with connection.reader(db) as con:
+            verdict = log_chain.verify(con, expected)
+    except (FileNotFoundError, connection.StoreBusy) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(t(verdict.key, **verdict.values), file=sys.stdout if verdict.ok else sys.stderr)
+    return 0 if verdict.ok else 1
+
+
 def _decide_output(data: dict, text: str, as_json: bool) -> None:
     print(json.dumps(data, ensure_ascii=False, default=str) if as_json else text)
 
@@ -299,11 +344,21 @@ def cmd_export_parquet(args: argparse.Namespace) -> int:
 CREATE_HELP = "buat penyimpanan baru bila --db belum ada (tanpa ini: ditolak, exit 2)"
 
 
+INGEST_EPILOG = """status keluar (yang terburuk dari semua berkas):
+  0  setiap baris tersimpan
+  1  sebagian baris ditolak (baris lain tersimpan)
+  2  sebuah berkas ditolak seluruhnya (tidak ada isinya yang disimpan)
+  3  penyimpanan terkunci proses lain terlalu lama
+  4  disimpan, tetapi langkah sesudahnya gagal (mis. penanda versi .version pada disk penuh):
+     yang tercetak tersimpan; pesan "PERINGATAN … disimpan, tetapi …" menyebut apa yang gagal"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kancil", description="Kancil Nari: penyimpanan dan metrik")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan")
+    p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan", epilog=INGEST_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")
@@ -355,6 +410,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--send", action="store_true", help="kirim lewat surel ke penerima di Pengaturan › Pengiriman")
     p.add_argument("--attach", choices=("pdf", "html"), default="pdf",
                    help="--send tanpa --out: bentuk lampiran (bawaan: pdf)")
+    p.add_argument("--precompute", action="store_true", help="siapkan ringkasan hari kerja terakhir setiap kantor "
+                   "untuk dasbor (berkas di samping penyimpanan; jalankan sebelum jam buka)")
     p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
     p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
     p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")
@@ -377,6 +434,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="berkas ZIP keluaran")
     p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("audit", help="periksa log unduhan: audit verify menelusuri rantai hash-nya")
+    p.add_argument("action", choices=("verify",))
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
+    p.add_argument("--head", help="kepala rantai dari manifest unduhan (log_chain_head, NOMOR:HASH): harus masih ada")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("forecast", help="perkiraan permintaan tiket per hari kerja terhadap kuota (satu kantor, "
                        "satu jalur)")

@@ -19,7 +19,9 @@ FACILITIES = ("ruang_laktasi", "area_bermain_anak", "kursi_roda", "ruang_tunggu_
 INFO_SOURCES = ("media_sosial", "website", "spanduk_brosur", "petugas", "keluarga_teman", "lainnya")
 IKM_ELEMENTS = tuple(f"u{i}" for i in range(1, 10))
 
-KINDS = ("antrian", "permohonan", "survei", "fasilitas", "kuota")
+KINDS = ("antrian", "permohonan", "survei", "fasilitas", "kuota", "kantor")
+# The IANA zones of Indonesia (WIB, WITA, WIT): an office's times are in one of them (kancil/store/clock.py).
+TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,19 @@ KUOTA = Kind(
     orders=(Order("valid_to", "valid_from"),),
 )
 
-CONTRACT: dict[str, Kind] = {k.name: k for k in (ANTRIAN, PERMOHONAN, SURVEI, FASILITAS, KUOTA)}
+# The offices: each one's name and time zone. Its times (queue, applications, survey, facilities) are recorded in
+# that zone; the dashboard shows every time with it. An office missing here shows its code and WIB.
+KANTOR = Kind(
+    "kantor",
+    (
+        _c("office_code", "text", True),
+        _c("name", "text", True),
+        _c("timezone", "code", True, TIMEZONES),
+    ),
+    key=("office_code",),
+)
+
+CONTRACT: dict[str, Kind] = {k.name: k for k in (ANTRIAN, PERMOHONAN, SURVEI, FASILITAS, KUOTA, KANTOR)}
 
 # Accepted text forms, as DuckDB strptime formats. Both day-first and ISO, with or without seconds (the ISO "T"
 # separator and fractional seconds too, as Parquet and other tools write them). Real date cells of XLSX and
@@ -204,5 +218,7 @@ TRUE_WORDS = ("true", "ya", "1", "yes")
 FALSE_WORDS = ("false", "tidak", "0", "no")
 # A year outside this range is an error (it catches two-digit years: DuckDB reads "11/05/26" as the year 26).
 YEAR_MIN, YEAR_MAX = 2000, 2099
-# All timestamps are local office time (WIB); a Parquet column with a time zone is converted to it.
+# The timestamps of an office's files are in the office's time zone (its row of ``kantor``; WIB when it has none).
+# A Parquet column with a time zone is converted to the zone of the file's office (one office per file; a file
+# of several offices: WIB), see kancil/ingest/ingester.py.
 LOCAL_TIMEZONE = "Asia/Jakarta"

@@ -34,12 +34,28 @@ import pyarrow.compute as pc
 
 from kancil.contract import CHANNELS, CONTRACT, FACILITIES, GROUPS, INFO_SOURCES, LANES, SERVICE_TYPES, STATUSES
 from kancil.ingest import ingester
-from kancil.store import calendar, connection, schema
+from kancil.store import calendar, clock, connection, schema
+from kancil.store.offices import MAIN_SETTING
 
 LOAD_ORDER = ("kuota", "antrian", "permohonan", "survei", "fasilitas")
 MAX_OFFICES = 125
-# Cilacap first (the office of the study); the rest are invented codes, a few by hand, then generated.
-HAND_CODES = ("CLP", "PWK", "KBN", "BNJ", "WSB", "TGR", "PKG", "BRS", "MGN", "KLA")
+# Cilacap first (the office of the study); the rest are invented codes, a few by hand, then generated. The hand
+# codes stand for real immigration offices (names and zones in OFFICE_NAMES, loaded as the kantor kind), so a
+# three-office demo spans WIB, WITA and WIT; the generated ones are "Kantor Imigrasi Contoh <code>" in WIB.
+HAND_CODES = ("CLP", "MKS", "JPR", "BNJ", "WSB", "DPS", "SMG", "YGY", "AMB", "BPN")
+OFFICE_NAMES: dict[str, tuple[str, str]] = {
+    "CLP": ("Kantor Imigrasi Kelas I TPI Cilacap", "Asia/Jakarta"),
+    "MKS": ("Kantor Imigrasi Kelas I TPI Makassar", "Asia/Makassar"),
+    "JPR": ("Kantor Imigrasi Kelas I TPI Jayapura", "Asia/Jayapura"),
+    "BNJ": ("Kantor Imigrasi Kelas I TPI Banjarmasin", "Asia/Makassar"),
+    "WSB": ("Kantor Imigrasi Kelas II Non TPI Wonosobo", "Asia/Jakarta"),
+    "DPS": ("Kantor Imigrasi Kelas I TPI Denpasar", "Asia/Makassar"),
+    "SMG": ("Kantor Imigrasi Kelas I TPI Semarang", "Asia/Jakarta"),
+    "YGY": ("Kantor Imigrasi Kelas I TPI Yogyakarta", "Asia/Jakarta"),
+    "AMB": ("Kantor Imigrasi Kelas I TPI Ambon", "Asia/Jayapura"),
+    "BPN": ("Kantor Imigrasi Kelas I TPI Balikpapan", "Asia/Makassar"),
+}
+MAIN_OFFICE = "CLP"
 CHUNK_TICKETS = 1_500_000  # load this many tickets per batch at most: bounds memory at 125 offices x 5 years
 
 PRI, REG, CEP = (LANES.index(x) for x in ("prioritas", "reguler", "percepatan"))
@@ -865,6 +881,13 @@ def _remove_store(db_path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def kantor_frame(codes: list[str]) -> pd.DataFrame:
+    """The kantor export of the demo: each office's name and time zone (generated codes: an invented name, WIB)."""
+    rows = [{"office_code": c, "name": OFFICE_NAMES.get(c, (f"Kantor Imigrasi Contoh {c}", ""))[0],
+             "timezone": OFFICE_NAMES.get(c, ("", clock.DEFAULT_ZONE))[1]} for c in codes]
+    return pd.DataFrame(rows, columns=list(CONTRACT["kantor"].column_names), dtype=object)
+
+
 def _load(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, name: str) -> int:
     """Load a frame through the ingester; a single rejected row means the generator is wrong: fail loudly."""
     result = ingester.load_frame(con, kind, frame, name=name, who="demo")
@@ -889,14 +912,20 @@ def build(db_path: Path, offices: int = 1, days: int = 730, seed: int = 7, end: 
     ``export_dir`` the same data is also written as the five contract CSV files.
     """
     db_path = Path(db_path)
-    end = end or dt.date.today() - dt.timedelta(days=1)
+    end = end or clock.office_today() - dt.timedelta(days=1)
     period = make_period(end, days)
     codes = office_codes(offices)
     _remove_store(db_path)
     if export_dir is not None:
         Path(export_dir).mkdir(parents=True, exist_ok=True)
     counts = dict.fromkeys(LOAD_ORDER, 0)
+    offices_frame = kantor_frame(codes)
+    if export_dir is not None:
+        offices_frame.to_csv(Path(export_dir) / "kantor.csv", index=False)
     with connection.writer(db_path) as con:
+        counts["kantor"] = _load(con, "kantor", offices_frame, "demo-kantor")
+        con.execute("INSERT OR REPLACE INTO pengaturan VALUES ($k, $v, 'demo', $at)",
+                    {"k": MAIN_SETTING, "v": MAIN_OFFICE, "at": clock.utc_now()})
         con.executemany("INSERT INTO kalender VALUES (?, ?, ?, ?)", kalender_rows(period, codes[0]))
         for number, frames in enumerate(_chunks(seed, period, codes)):
             suffix = "" if number == 0 else f"-{number + 1}"

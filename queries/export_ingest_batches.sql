@@ -1,9 +1,10 @@
 -- Every load into the store (stored or refused files) whose loaded_at falls in the period, one row per batch:
 -- file, hash, kind, row counts, status, who loaded it and when. The data filters (office, lane, ...) do not apply.
+-- The office filter only picks the zone of the period's dates (stg_zoned_time: loaded_at is naive UTC).
 with batches as (
     select * from ingest_batches
-    where loaded_at >= $date_from
-      and loaded_at < $date_to + interval 1 day
+    where stg_zoned_time(loaded_at, $office) >= $date_from
+      and stg_zoned_time(loaded_at, $office) < $date_to + interval 1 day
 )
 
 select

@@ -1,9 +1,10 @@
 -- Rejected cells of the loads whose loaded_at falls in the period, one row per rejected cell, with the file name
 -- and kind of its batch. The data filters (office, lane, ...) do not apply.
+-- The office filter only picks the zone of the period's dates (stg_zoned_time: loaded_at is naive UTC).
 with batches as (
     select batch_id, file_name, kind, loaded_at from ingest_batches
-    where loaded_at >= $date_from
-      and loaded_at < $date_to + interval 1 day
+    where stg_zoned_time(loaded_at, $office) >= $date_from
+      and stg_zoned_time(loaded_at, $office) < $date_to + interval 1 day
 ),
 
 rejects as (

@@ -1,7 +1,7 @@
 -- Per data kind (contract order): rows stored, the newest timestamp in the data (kuota: the latest valid_from)
 -- and the last successful load of a file of that kind (when, by whom, which file). Whole store, no filters.
 with kinds (position, kind) as (
-    values (1, 'antrian'), (2, 'permohonan'), (3, 'survei'), (4, 'fasilitas'), (5, 'kuota')
+    values (1, 'antrian'), (2, 'permohonan'), (3, 'survei'), (4, 'fasilitas'), (5, 'kuota'), (6, 'kantor')
 ),
 
 newest_data as (
@@ -14,6 +14,8 @@ newest_data as (
     select 'fasilitas', count(*), max(started_at) from fasilitas
     union all
     select 'kuota', count(*), cast(max(valid_from) as timestamp) from kuota
+    union all
+    select 'kantor', count(*), cast(null as timestamp) from kantor
 ),
 
 last_loads as (

@@ -1,6 +1,6 @@
--- Offices side by side for the briefing: per office, the day's tickets and priority tickets against the priority
--- quota, the priority lane's over-quota days among its quota days from $window_from to $day, the day's priority p90
--- wait, and over the last 30 days ($last30_from to $day) the median completion of prioritas and reguler, coverage
+-- Offices side by side for the briefing: per office (its name from kantor), the day's tickets and priority tickets
+-- against the priority quota, the priority lane's over-quota days among its quota days from $window_from to $day,
+-- the day's priority p90 wait, and over the last 30 days ($last30_from to $day) the median completion of prioritas and reguler, coverage
 -- (stg_coverage_tickets) and the IKM (stg_ikm_score). Each figure is the catalogue's definition at office grain.
 with offices as (
     select distinct office_code
@@ -70,6 +70,7 @@ satisfaction as (
 
 select
     offices.office_code,
+    kantor.name as office_name,
     coalesce(day_tickets.tickets, 0) as tickets,
     coalesce(day_tickets.priority_tickets, 0) as priority_tickets,
     day_quota.priority_quota,
@@ -84,6 +85,7 @@ select
     coalesce(satisfaction.responses, 0) as responses,
     satisfaction.ikm_score
 from offices
+left join kantor on kantor.office_code = offices.office_code
 left join day_tickets on day_tickets.office_code = offices.office_code
 left join day_quota on day_quota.office_code = offices.office_code
 left join window_quota on window_quota.office_code = offices.office_code

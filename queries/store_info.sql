@@ -1,6 +1,10 @@
 -- What every page's frame needs: demo flag, the newest ticket, the offices in the store.
+-- The newest ticket is the time at its own office (newest_office): queue times are office-local.
 with newest as (
-    select max(issued_at) as newest_ticket from antrian
+    select
+        max(issued_at) as newest_ticket,
+        arg_max(office_code, issued_at) as newest_office
+    from antrian
 ),
 
 offices as (

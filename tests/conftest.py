@@ -22,6 +22,10 @@ from tests.e2e_support import chromium_path
 from tests.fixtures import build_metrics_store
 from tests.helpers import DEMO_END
 
+# An ingest starts the briefing precompute in the background (kancil/briefing/precompute.py); the tests that want it
+# call it themselves, the others must not leave processes behind over their temporary stores.
+os.environ.setdefault("KANCIL_NO_PRECOMPUTE", "1")
+
 
 @pytest.fixture(scope="session")
 def metrics_db(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -59,17 +59,18 @@ def fingerprints(path: Path) -> dict[str, str]:
 
 def test_counts_are_the_rows_stored(built, con):
     _, counts, _ = built
-    assert set(counts) == {"antrian", "permohonan", "survei", "fasilitas", "kuota"}
+    assert set(counts) == {"antrian", "permohonan", "survei", "fasilitas", "kuota", "kantor"}
     for kind, n in counts.items():
         assert scalar(con, f"SELECT count(*) FROM {kind}") == n
     # about 200 tickets per working day over roughly 80 working days
     assert 12_000 < counts["antrian"] < 20_000
     assert counts["kuota"] == 4  # three lanes, the priority lane split at the quota change
+    assert counts["kantor"] == 1  # the office's name and time zone
 
 
 def test_every_batch_stored_every_row(con):
     batches = con.execute("SELECT kind, rows, stored, rejected, loaded_by FROM ingest_batches").fetchall()
-    assert sorted(b[0] for b in batches) == sorted(demo.LOAD_ORDER)
+    assert sorted(b[0] for b in batches) == sorted(["kantor", *demo.LOAD_ORDER])
     for kind, rows, stored, rejected, who in batches:
         assert rejected == 0, kind
         assert rows == stored > 0, kind
@@ -118,7 +119,13 @@ def test_several_offices_replacing_an_existing_store(tmp_path):
     counts = demo.build(path, offices=3, days=14, end=END)
     with connection.reader(path) as c:
         assert scalar(c, "SELECT count(*) FROM antrian") == counts["antrian"]
-        assert scalar(c, "SELECT count(*) FROM ingest_batches") == len(demo.LOAD_ORDER)
+        assert scalar(c, "SELECT count(*) FROM ingest_batches") == len(demo.LOAD_ORDER) + 1  # and kantor
+        # real office names; the three offices span Indonesia's three zones; CLP is the main office
+        assert c.execute("SELECT office_code, name, timezone FROM kantor ORDER BY 1").fetchall() == [
+            ("CLP", "Kantor Imigrasi Kelas I TPI Cilacap", "Asia/Jakarta"),
+            ("JPR", "Kantor Imigrasi Kelas I TPI Jayapura", "Asia/Jayapura"),
+            ("MKS", "Kantor Imigrasi Kelas I TPI Makassar", "Asia/Makassar")]
+        assert scalar(c, "SELECT value FROM pengaturan WHERE key = 'kantor_utama'") == "CLP"
         offices = [r[0] for r in c.execute("SELECT DISTINCT office_code FROM antrian ORDER BY 1").fetchall()]
         assert offices == sorted(demo.office_codes(3))
         assert scalar(c, "SELECT count(DISTINCT office_code) FROM kuota") == 3
@@ -134,7 +141,7 @@ def test_export_is_the_contract_and_loads_without_rejects(built, tmp_path):
     _, counts, csv_dir = built
     fresh = tmp_path / "from_csv.duckdb"
     with connection.writer(fresh) as c:
-        for kind in demo.LOAD_ORDER:
+        for kind in ("kantor", *demo.LOAD_ORDER):
             path = csv_dir / f"{kind}.csv"
             header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
             assert tuple(header) == CONTRACT[kind].column_names

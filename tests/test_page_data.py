@@ -61,8 +61,8 @@ def test_supervisor_and_admin_see_the_page(metrics_db, role):
     assert any("Paling besar 50 MB per berkas" in c.value for c in at.caption)
     # freshness per kind (contract order) and the history of the 5 fixture batches, newest first
     fresh, history = at.dataframe[0].value, at.dataframe[1].value
-    assert fresh["Baris tersimpan"].tolist() == ["8", "7", "3", "3", "4"]
-    assert fresh["Data terbaru"].tolist()[0] == "16 Mei 2026 09.00"
+    assert fresh["Baris tersimpan"].tolist() == ["8", "7", "3", "3", "4", "0"]  # no kantor file: TST is WIB
+    assert fresh["Data terbaru"].tolist()[0] == "16 Mei 2026 09.00 WIB"  # a time of the office's file, its zone
     assert history["Berkas"].tolist()[0] == "fixture-fasilitas" and len(history) == 5
 
 

@@ -110,6 +110,28 @@ def test_a_target_change_is_versioned_and_applies_on_the_briefing_at_once(db):
     assert any("prioritas 20" in c.value for c in briefing.caption)
 
 
+def test_the_decision_settings_are_changed_on_the_page_and_a_bad_order_changes_nothing(db):
+    at = page(db)
+    assert by_label(at.number_input, "Saran kuota: cakupan hari kerja (%)").value == 90
+    assert by_label(at.text_input, "Urutan panggil loket kantor").value == "prioritas,percepatan,reguler"
+    by_label(at.number_input, "Saran kuota: cakupan hari kerja (%)").set_value(80)
+    by_label(at.text_input, "Urutan panggil loket kantor").set_value("prioritas, reguler")
+    by_label(at.text_input, "Urutan proses penerbitan kantor").set_value("percepatan,prioritas,prioritas")
+    submit(at, "Simpan pendukung keputusan")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Urutan tidak sah: jalur 'prioritas' disebut lebih dari sekali."]
+    with connection.reader(db) as con:  # checked before any write: the valid two are not stored either
+        assert one(con, "SELECT count(*) FROM pengaturan_riwayat WHERE key LIKE 'urutan%' OR key = 'kuota_cakupan'"
+                   ) == (0,)
+    by_label(at.text_input, "Urutan proses penerbitan kantor").set_value("fifo")
+    submit(at, "Simpan pendukung keputusan")
+    assert [s.value for s in at.success] == ["3 pengaturan diubah."]
+    with connection.reader(db) as con:  # the order is stored as the order reader writes it
+        stored = dict(con.execute("SELECT key, value FROM pengaturan").fetchall())
+    assert {k: stored.get(k) for k in ("kuota_cakupan", "urutan_panggil", "urutan_proses")} == {
+        "kuota_cakupan": "80", "urutan_panggil": "prioritas,reguler,percepatan", "urutan_proses": "fifo"}
+
+
 def test_a_closed_day_through_the_page_is_recorded(db):
     at = page(db)
     at.selectbox(key="settings_day_office").set_value("TST")

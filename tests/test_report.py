@@ -220,11 +220,11 @@ def test_cli_refuses_a_working_day_without_tickets(metrics_db, tmp_path, capsys)
 
 def test_cli_default_day_is_the_last_working_day_before_today(metrics_db, tmp_path, monkeypatch, capsys):
     out = tmp_path / "ringkasan.html"
-    monkeypatch.setattr(printout, "_today", lambda: dt.date(2026, 5, 12))
+    monkeypatch.setattr(printout, "_today", lambda zone=None: dt.date(2026, 5, 12))
     assert run_cli(metrics_db, "--out", str(out)) == 0
     assert "Senin, 11 Mei 2026" in out.read_text(encoding="utf-8")
     # On Monday 18 May: Sunday, Saturday, the cuti bersama (15) and Ascension Day (14) are passed over
-    monkeypatch.setattr(printout, "_today", lambda: dt.date(2026, 5, 18))
+    monkeypatch.setattr(printout, "_today", lambda zone=None: dt.date(2026, 5, 18))
     with connection.reader(metrics_db) as con:
         assert printout.briefing_day(con, "TST") == dt.date(2026, 5, 13)
 

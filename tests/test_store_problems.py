@@ -19,7 +19,7 @@ import pytest
 
 from kancil.config import ROOT
 from kancil.i18n import t
-from kancil.store import connection, health
+from kancil.store import connection, health, schema
 from tests.helpers import app_test
 from tests.test_ingest import kuota_row, write_csv
 
@@ -122,11 +122,11 @@ def test_a_newer_schema_is_refused_and_left_unchanged(metrics_db: Path, tmp_path
         con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     before = sha(path)
     problem = connection.diagnose(path)
-    assert (problem.kind, problem.detail, problem.exit_code) == ("newer_schema", "99 > 4", 70)
+    assert (problem.kind, problem.detail, problem.exit_code) == ("newer_schema", f"99 > {schema.SCHEMA_VERSION}", 70)
     proc = kancil("ingest", "--db", str(path), "--kind", "kuota", str(write_csv(tmp_path / "k.csv", [kuota_row()],
                                                                                "kuota")))
     assert proc.returncode == 70 and proc.stdout == ""
-    assert proc.stderr.strip() == t("store.problem.newer_schema", path=path) + " (99 > 4)"
+    assert proc.stderr.strip() == t("store.problem.newer_schema", path=path) + f" (99 > {schema.SCHEMA_VERSION})"
     assert sha(path) == before
 
 
@@ -186,9 +186,10 @@ def test_create_and_init_make_a_new_store(tmp_path: Path) -> None:
     assert json.loads(created.stdout)["stored"] == 2
     init = kancil("init", "--db", str(tmp_path / "b.duckdb"))
     assert (init.returncode, init.stdout.strip()) == (
-        0, f"Penyimpanan baru dibuat: {tmp_path / 'b.duckdb'} (skema versi 4).")
+        0, f"Penyimpanan baru dibuat: {tmp_path / 'b.duckdb'} (skema versi {schema.SCHEMA_VERSION}).")
     again = kancil("init", "--db", str(tmp_path / "b.duckdb"))
-    assert again.stdout.strip() == f"Penyimpanan sudah ada dan dapat dipakai: {tmp_path / 'b.duckdb'} (skema versi 4)."
+    assert again.stdout.strip() == (f"Penyimpanan sudah ada dan dapat dipakai: {tmp_path / 'b.duckdb'} "
+                                    f"(skema versi {schema.SCHEMA_VERSION}).")
     empty = summary(tmp_path / "b.duckdb")
     assert empty.returncode == 0 and json.loads(empty.stdout)["tickets"] == {"prioritas": 0, "reguler": 0,
                                                                              "percepatan": 0}

@@ -16,9 +16,9 @@ import streamlit as st
 
 from kancil import config
 from kancil.export import downloads
-from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num
+from kancil.i18n import code_label, fmt_date, fmt_num
 from kancil.store import connection
-from kancil.web import data, export_panel, frame, signin
+from kancil.web import data, export_panel, frame, signin, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 
@@ -29,7 +29,8 @@ COLUMNS = ("downloaded_at", "username", "role", "dataset", "filters", "file_form
 filters, info = frame.page()
 lang = session_lang()
 st.caption(tr("log_unduhan.intro"))
-shown = downloads.view_filters("download_log", filters, st.session_state.get("f_periode") == "custom")
+shown = downloads.view_filters("download_log", filters, st.session_state.get("f_periode") == "custom",
+                               zone=times.zone())
 extended, filters = shown != filters, shown
 
 
@@ -43,7 +44,7 @@ def filters_text(text: str) -> str:
 
 def display(frame: pd.DataFrame) -> pd.DataFrame:
     shown = pd.DataFrame({
-        "downloaded_at": [fmt_datetime(v.to_pydatetime(), lang) for v in frame["downloaded_at"]],
+        "downloaded_at": [times.moment(v) for v in frame["downloaded_at"]],
         "username": frame["username"],
         "role": [code_label(r, lang) for r in frame["role"]],
         "dataset": [tr(f"unduh.dataset.{d}") for d in frame["dataset"]],
@@ -58,10 +59,13 @@ def display(frame: pd.DataFrame) -> pd.DataFrame:
 
 try:
     count, latest = downloads.latest_downloads(config.db_path(), filters, LATEST, wait=data.BUSY_WAIT_SECONDS)
+    chain = downloads.chain_status(config.db_path(), wait=data.BUSY_WAIT_SECONDS)
 except connection.StoreBusy:
     st.warning(tr("store.busy_nothing"))
     st.stop()
 
+(st.success if chain.ok else st.error)(tr(chain.key, **chain.values), icon=":material/link:" if chain.ok
+                                       else ":material/link_off:")
 st.metric(tr("log_unduhan.count"), fmt_num(count, lang))
 st.caption(tr("unduh.period.downloaded_at", start=fmt_date(filters.date_from, lang),
                  end=fmt_date(filters.date_to, lang)) + (" " + tr("unduh.period.to_today") if extended else ""))

@@ -16,10 +16,10 @@ import streamlit as st
 
 from kancil.admin import changes
 from kancil.store import settings
-from kancil.web import data, frame, signin
+from kancil.web import data, frame, signin, times
 from kancil.web.text import lang as session_lang
-from kancil.web.text import moment, tr
-from views.parts import pengaturan_kalender, pengaturan_kirim, pengaturan_kuota
+from kancil.web.text import tr
+from views.parts import pengaturan_kalender, pengaturan_keputusan, pengaturan_kirim, pengaturan_kuota
 
 HISTORY_ROWS = 200
 FLASH_KEY = "settings_flash"
@@ -63,7 +63,7 @@ def targets_tab(values: dict[str, str]) -> None:
             step=1)
         submitted = st.form_submit_button(tr("pengaturan.targets.save"), type="primary")
     if submitted:
-        write(lambda con: sum(changes.change_setting(con, user.username, k, v) for k, v in chosen.items()),
+        write(lambda con: changes.change_settings(con, user.username, chosen),
               lambda n: [("success", tr("pengaturan.targets.saved", n=n)) if n
                          else ("info", tr("pengaturan.targets.unchanged"))])
 
@@ -77,7 +77,7 @@ def history_tab() -> None:
         st.info(tr("pengaturan.history.none"))
         return
     st.dataframe(pd.DataFrame({
-        tr("pengaturan.col.when"): [moment(v) for v in history["changed_at"]],
+        tr("pengaturan.col.when"): [times.moment(v) for v in history["changed_at"]],
         tr("pengaturan.col.who"): history["changed_by"],
         tr("pengaturan.col.area"): [tr(f"pengaturan.area.{a}") for a in history["area"]],
         tr("pengaturan.col.item"): [history_item(a, i) for a, i in zip(history["area"], history["item"],
@@ -116,6 +116,7 @@ with quota:
     pengaturan_kuota.render(periods, known_offices, write)
 with targets:
     targets_tab(current)
+    pengaturan_keputusan.render(current, write)
 with days_tab:
     pengaturan_kalender.render(current, calendar_rows, known_offices, write)
 with delivery_tab:

@@ -12,9 +12,9 @@ import streamlit as st
 
 from kancil import config, roles
 from kancil.admin import changes
-from kancil.i18n import code_label, fmt_datetime
+from kancil.i18n import code_label
 from kancil.store import accounts, connection
-from kancil.web import data, frame, signin
+from kancil.web import data, frame, signin, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 
@@ -47,8 +47,7 @@ def accounts_table(rows: pd.DataFrame) -> None:
                                      for s in rows["sso"]],
         tr("pengguna.col.active"): [yes_no(bool(a)) for a in rows["active"]],
         tr("pengguna.col.created_by"): rows["created_by"].fillna("—"),
-        tr("pengguna.col.created_at"): ["—" if pd.isna(v) else fmt_datetime(pd.Timestamp(v).to_pydatetime(), lang)
-                                        for v in rows["created_at"]],
+        tr("pengguna.col.created_at"): [times.moment(v) for v in rows["created_at"]],
     }), hide_index=True, width="stretch")
     st.caption(tr("pengguna.roles_caption"))
 

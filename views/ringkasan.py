@@ -13,7 +13,7 @@ import datetime as dt
 
 import streamlit as st
 
-from kancil.briefing import morning, printout
+from kancil.briefing import morning
 from kancil.contract import FACILITIES
 from kancil.web import data, frame, links, tables
 from kancil.web.charts import bars, base
@@ -27,7 +27,7 @@ head, pick = st.columns([4, 1], vertical_alignment="bottom")
 chosen: dt.date = pick.date_input(tr("ringkasan.day"), key="f_hari", format="DD/MM/YYYY")
 day = data.default_briefing_day(chosen, filters.office)
 st.query_params["hari"] = chosen.isoformat()
-where = filters.office or tr("ringkasan.all_offices")
+where = data.directory().label(filters.office) if filters.office else tr("ringkasan.all_offices")
 head.markdown(f"### {weekday_of(day)}, {day_text(day, long=True)} · {where}")
 if day != chosen:
     st.info(tr("ringkasan.not_workday_moved", chosen=day_text(chosen, long=True), day=day_text(day, long=True)))
@@ -108,6 +108,6 @@ if not filters.office and len(brief["offices"]) > 1:
     fig = bars.office_panels(daily, list(offices["office_code"])[:12], tr("ringkasan.offices.tickets"))
     base.show(fig, daily, "office_daily", tr("ringkasan.offices.daily_caption"), "ringkasan_office_daily")
 
-st.download_button(tr("ringkasan.print"), printout.render_html(brief, lang(), demo=info["demo"]),
+st.download_button(tr("ringkasan.print"), data.briefing_html(day, filters.office, lang(), info["demo"]),
                    file_name=f"ringkasan-{day.isoformat()}.html", mime="text/html", key="brief_print",
                    icon=":material/print:", on_click="ignore")

@@ -14,7 +14,7 @@ from kancil import config
 from kancil.export import downloads
 from kancil.i18n import fmt_date, fmt_num
 from kancil.store import connection
-from kancil.web import data, export_panel, frame, signin
+from kancil.web import data, export_panel, frame, signin, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 
@@ -42,7 +42,7 @@ fmt = right.selectbox(tr("unduh.format"), downloads.FORMATS, key="unduh_format",
                       format_func=lambda f: tr(f"unduh.format.{f}"), help=tr("unduh.format_help"))
 if st.query_params.get("dataset") != name:
     st.query_params["dataset"] = name  # so a copied link names the dataset too
-shown = downloads.view_filters(name, filters, st.session_state.get("f_periode") == "custom")
+shown = downloads.view_filters(name, filters, st.session_state.get("f_periode") == "custom", zone=times.zone())
 extended, filters = shown != filters, shown
 
 try:

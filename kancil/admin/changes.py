@@ -21,9 +21,10 @@ import pandas as pd
 from kancil.briefing import delivery
 from kancil.contract import CONTRACT, LANES
 from kancil.i18n import t
+from kancil.ingest import limits
 from kancil.ingest.ingester import IngestResult, load_frame
 from kancil.roles import ROLES, User
-from kancil.store import accounts, calendar, settings
+from kancil.store import accounts, calendar, clock, offices, settings
 from kancil.store.sql import one, transaction
 
 CALENDAR_KINDS = ("tutup", "layanan")
@@ -38,6 +39,7 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
     "target_completion_days_percepatan": (0, 60),
     "usia_lansia": (40, 100),
     "kuota_cakupan": (50, 100),
+    **limits.RANGES,
     "smtp_port": (1, 65535),
 }
 BOOLEAN_SETTINGS = ("cuti_bersama_hari_kerja",)
@@ -128,7 +130,7 @@ def quota_periods(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) 
                   b.file_name, b.loaded_by, b.loaded_at
            FROM kuota k LEFT JOIN ingest_batches b USING (batch_id)
            ORDER BY k.office_code, k.lane, k.valid_from DESC""",
-        {"today": today or dt.date.today()},
+        {"today": today or clock.office_today(offices.directory(con).zone(None))},
     ).df()
 
 
@@ -186,7 +188,7 @@ def _calendar_history(con: duckdb.DuckDBPyConnection, office: str | None, tangga
                       note: str | None, action: str, who: str) -> None:
     con.execute(
         "INSERT INTO kalender_riwayat VALUES ($o, $d, $j, $k, $a, $who, $at)",
-        {"o": office, "d": tanggal, "j": jenis, "k": note, "a": action, "who": who, "at": dt.datetime.now()},
+        {"o": office, "d": tanggal, "j": jenis, "k": note, "a": action, "who": who, "at": clock.utc_now()},
     )
 
 
@@ -232,6 +234,14 @@ def setting_value(key: str, value: object) -> str:
     return str(int(number))
 
 
+def change_settings(con: duckdb.DuckDBPyConnection, who: str, values: dict[str, object]) -> int:
+    """Change several settings from one form: every value is checked first, so a refused one changes none of them.
+    Returns how many changed."""
+    for key, value in values.items():
+        setting_value(key, value)
+    return sum(change_setting(con, who, key, value) for key, value in values.items())
+
+
 def change_setting(con: duckdb.DuckDBPyConnection, who: str, key: str, value: object) -> bool:
     """Change a setting if its value differs, keeping who, when, old and new in ``pengaturan_riwayat``; the
     working-day calendar follows at once when the cuti bersama choice changes. True if it changed."""
@@ -239,7 +249,7 @@ def change_setting(con: duckdb.DuckDBPyConnection, who: str, key: str, value: ob
     old = settings.get_setting(con, key)
     if old == new:
         return False
-    now = dt.datetime.now()
+    now = clock.utc_now()
     with transaction(con):  # a failed calendar rebuild must not leave the setting changed without it
         con.execute("INSERT OR REPLACE INTO pengaturan VALUES ($k, $v, $who, $now)",
                     {"k": key, "v": new, "who": who, "now": now})

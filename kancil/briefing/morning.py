@@ -20,6 +20,7 @@ from kancil.contract import FACILITIES, IKM_ELEMENTS
 from kancil.filters import Filters
 from kancil.i18n import code_label, fmt_num, fmt_pct, t
 from kancil.metrics import ikm, kpis, turnaround
+from kancil.store import offices as office_directory
 from kancil.store import queries, settings
 
 # Thresholds of the attention rules (the messages quote them).
@@ -98,6 +99,10 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date, office: str | None = Non
         "history": _records(queries.run(con, "briefing_history", None, day=day, office=office)),
         "offices": _records(offices),
     }
+    directory = office_directory.directory(con)
+    data["zone"] = directory.zone(office)  # the zone of the briefing's times (printout's "Dicetak")
+    data["office_label"] = directory.label(office) if office else None
+    data["zone_note"] = {lang: office_directory.zone_note(directory, office, lang) for lang in ("id", "en")}
     found = attention(data)
     data["attention"] = [asdict(a) for a in found]
     for row in data["offices"]:

@@ -27,10 +27,11 @@ from markupsafe import Markup
 from kancil import config
 from kancil.briefing import morning
 from kancil.contract import FACILITIES, IKM_ELEMENTS
-from kancil.i18n import code_label, fmt_date, fmt_datetime, fmt_num, fmt_pct, fmt_weekday, t
+from kancil.i18n import code_label, fmt_date, fmt_num, fmt_pct, fmt_weekday, t
 from kancil.metrics.ikm import ELEMENT_FLOOR, ikm_category_name
 from kancil.palette import LANE_COLORS
-from kancil.store import connection, queries
+from kancil.store import clock, connection, queries
+from kancil.store import offices as office_directory
 
 SUFFIXES = (".html", ".pdf")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -69,15 +70,16 @@ def is_workday(con: duckdb.DuckDBPyConnection, day: dt.date, office: str | None)
     return morning.last_workdays(con, day, office, 1) == [day]
 
 
-def _today() -> dt.date:
-    """Today's date, behind a name the tests can replace (the default day depends on it)."""
-    return dt.date.today()
+def _today(zone: str | None = None) -> dt.date:
+    """Today's date at the office (``zone``), behind a name the tests can replace (the default day depends on it)."""
+    return clock.office_today(zone)
 
 
 def briefing_day(con: duckdb.DuckDBPyConnection, office: str | None) -> dt.date:
-    """The day a morning run reports on: the last working day before today (yesterday after a normal working day,
-    Friday on a Monday, the day before a holiday after it)."""
-    return morning.default_day(con, _today() - dt.timedelta(days=1), office)
+    """The day a morning run reports on: the last working day before the office's today (yesterday after a normal
+    working day, Friday on a Monday, the day before a holiday after it)."""
+    return morning.default_day(con, _today(office_directory.directory(con).zone(office)) - dt.timedelta(days=1),
+                               office)
 
 
 def collect(con: duckdb.DuckDBPyConnection, day: dt.date, office: str | None) -> tuple[dict, bool]:
@@ -286,7 +288,8 @@ footer { display: flex; justify-content: space-between; gap: 4mm; margin-top: 2m
     <div class="office">{{ office_name }} · {{ office_label }}: <b id="office">{{ office }}</b>
       {%- if filter_text %} · {{ filter_text }}{% endif %}</div>
   </div>
-  <div class="when"><div class="day" id="day">{{ day_text }}</div><div>{{ generated }}</div></div>
+  <div class="when"><div class="day" id="day">{{ day_text }}</div><div id="generated">{{ generated }}</div>
+    <div id="zone">{{ zone_note }}</div></div>
 </header>
 {% if demo %}<div class="banner">{{ demo_text }}</div>{% endif %}
 {% for note in notes %}<div class="note">{{ note }}</div>{% endfor %}
@@ -464,10 +467,12 @@ def render_html(data: dict, lang: str = "id", *, demo: bool = False, notes: Sequ
         "title": t("report.title", lang),
         "office_name": t("app.office_name", lang),
         "office_label": t("report.office", lang),
-        "office": office or t("report.all_offices", lang),
+        "office": data.get("office_label") or office or t("report.all_offices", lang),
         "filter_text": _filter_text(data["filters"], lang),
         "day_text": f"{fmt_weekday(day, lang)}, {fmt_date(day, lang, long=True)}",
-        "generated": t("report.generated", lang, when=fmt_datetime(generated or dt.datetime.now(), lang)),
+        "generated": t("report.generated", lang, when=clock.format(generated or clock.utc_now(), data.get("zone"),
+                                                                  lang)),
+        "zone_note": (data.get("zone_note") or {}).get(lang, ""),
         "demo": demo,
         "demo_text": t("banner.demo", lang),
         "notes": notes,

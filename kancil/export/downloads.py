@@ -42,10 +42,10 @@ from kancil.export.safe import DANGEROUS_START, neutralise
 from kancil.filters import Filters
 from kancil.i18n import t
 from kancil.roles import User
-from kancil.store import connection, queries, schema
+from kancil.store import clock, connection, log_chain, offices, queries, schema
+from kancil.store.sql import transaction
 
 FORMATS = ("csv", "xlsx", "parquet")
-WIB = dt.timezone(dt.timedelta(hours=7), "WIB")  # Asia/Jakarta has no daylight saving: a fixed offset is exact
 DEFAULT_BASE_URL = "http://localhost:8501"
 XLSX_MAX_ROWS = 1_048_576 - 1  # rows per sheet in Excel, less the header row
 FETCH_ROWS = 10_000  # rows per fetchmany() when writing XLSX
@@ -86,7 +86,8 @@ DATASETS: dict[str, Dataset] = {
         Dataset("ingest_rejects", ("file_name", "kind", "column_name", "value", "reason"),
                 (), "loaded_at", "download_rows", "unduh"),
         Dataset("download_log", ("download_id", "username", "role", "dataset", "filters", "file_format", "sha256",
-                                 "via"), (), "downloaded_at", "download_log", "log-unduhan"),
+                                 "via", "prev_hash", "entry_hash"), (), "downloaded_at", "download_log",
+                "log-unduhan"),
     )
 }
 ROW_DATASETS = tuple(n for n, d in DATASETS.items() if d.capability == "download_rows")  # the Unduh page's list
@@ -129,14 +130,15 @@ def sql_and_params(name: str, filters: Filters) -> tuple[str, dict[str, object]]
     return sql, queries.bind(sql, filters)
 
 
-def view_filters(name: str, filters: Filters, custom_period: bool, today: dt.date | None = None) -> Filters:
+def view_filters(name: str, filters: Filters, custom_period: bool, today: dt.date | None = None,
+                 zone: str | None = None) -> Filters:
     """The filters a page uses for a dataset: a preset period runs on to today for loads and downloads.
 
     The dashboard's presets end on the newest data day (at most yesterday), but yesterday's data is loaded today
     and downloads happen today: without this, the load or download just made would be missing from its own list.
-    A custom range is taken as it is.
+    A custom range is taken as it is. "Today" is the office's (``zone``: the view's time zone; WIB by default).
     """
-    today = today or dt.datetime.now(WIB).date()
+    today = today or clock.office_today(zone)
     if custom_period or dataset(name).period_column not in SYSTEM_TIME_COLUMNS or filters.date_to >= today:
         return filters
     return filters.replace(date_to=today)
@@ -367,16 +369,21 @@ def _check_allowed(user: User, name: str, via: str) -> None:
         raise ExportError("unduh.not_allowed", role=user.role, dataset=name)
 
 
-def record(con: duckdb.DuckDBPyConnection, manifest: dict) -> None:
-    """Append one download to ``unduhan_log``: the only statement of the code base that writes the log."""
-    con.execute(
-        "INSERT INTO unduhan_log (download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
-        "sha256, via) VALUES ($id, $user, $role, $at, $dataset, $filters, $fmt, $rows, $sha, $via)",
-        {"id": manifest["download_id"], "user": manifest["username"], "role": manifest["role"],
-         "at": dt.datetime.fromisoformat(manifest["downloaded_at"]).replace(tzinfo=None),
-         "dataset": manifest["dataset"], "filters": json.dumps(manifest["filters"], sort_keys=True),
-         "fmt": manifest["file_format"], "rows": manifest["rows"], "sha": manifest["sha256"], "via": manifest["via"]},
-    )
+def record(con: duckdb.DuckDBPyConnection, manifest: dict) -> dict:
+    """Append one download to ``unduhan_log``, linked into its hash chain in the same transaction (the only
+    statement of the code base that writes the log); returns the entry as stored."""
+    entry = {"download_id": manifest["download_id"], "username": manifest["username"], "role": manifest["role"],
+             "downloaded_at": clock.as_utc(dt.datetime.fromisoformat(manifest["downloaded_at"])),
+             "dataset": manifest["dataset"], "filters": json.dumps(manifest["filters"], sort_keys=True),
+             "file_format": manifest["file_format"], "rows": manifest["rows"], "sha256": manifest["sha256"],
+             "via": manifest["via"]}
+    with transaction(con):
+        entry = log_chain.link(con, entry)
+        con.execute(
+            "INSERT INTO unduhan_log (download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
+            "sha256, via, seq, prev_hash, entry_hash) VALUES ($download_id, $username, $role, $downloaded_at, "
+            "$dataset, $filters, $file_format, $rows, $sha256, $via, $seq, $prev_hash, $entry_hash)", entry)
+    return entry
 
 
 @contextlib.contextmanager
@@ -401,7 +408,7 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
     if fmt not in FORMATS:
         raise ExportError("unduh.bad_format", fmt=fmt, allowed=", ".join(FORMATS))
     _check_allowed(user, name, via)
-    now = (now or dt.datetime.now(WIB)).astimezone(WIB)
+    instant = clock.as_utc(now) if now is not None else clock.utc_now()
     sql, params = sql_and_params(name, filters)
     manifest = {
         "manifest_version": MANIFEST_VERSION,
@@ -430,8 +437,9 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         "username": user.username,
         "role": user.role,
         "via": via,
-        "downloaded_at": now.isoformat(),
-        "timezone": "WIB (Asia/Jakarta, UTC+07:00); timestamps in the data are local office time",
+        "downloaded_at": None,  # the office's time with its offset, set below once the office's zone is read
+        "timezone": None,
+        "log_chain_head": None,  # the download log's hash chain head when this file was made (audit verify --head)
     }
     if fmt == "csv":
         manifest["encoding"] = CSV_ENCODING
@@ -443,6 +451,11 @@ def build_export(db: Path | str, name: str, filters: Filters, fmt: str, user: Us
         with connection.reader(db) as con:  # held only while DuckDB writes a file: seconds for a million rows
             queries.install_macros(con)
             manifest["schema_version"] = schema.schema_version(con)
+            manifest["log_chain_head"] = log_chain.head(con).text()
+            zone = offices.directory(con).zone(filters.office)
+            manifest["downloaded_at"] = clock.to_office(instant, zone).isoformat()
+            manifest["timezone"] = (f"{clock.offset_text(zone)}: downloaded_at is the office's time (the log stores it "
+                                    "as UTC); timestamps in the data are each office's own time zone (kantor)")
             manifest["store_version"] = connection.store_version(db)
             columns = _columns(con, sql, params)
             safe_sql, text = neutralised_sql(name, sql, columns)
@@ -479,9 +492,15 @@ def verify(path: Path | str) -> bool:
     return digest.hexdigest() == manifest["sha256"]
 
 
+def chain_status(db: Path | str, wait: float = 5.0) -> log_chain.Verdict:
+    """Whether the download log's hash chain verifies (the Log unduhan page): one walk over the whole log."""
+    with connection.reader(db, wait=wait) as con:
+        return log_chain.verify(con)
+
+
 def latest_downloads(db: Path | str, filters: Filters, n: int = 100, wait: float = 5.0) -> tuple[int, pd.DataFrame]:
     """How many downloads the period holds and the latest ``n`` of them, newest first (the log page)."""
     with connection.reader(db, wait=wait) as con:
         sql, params = sql_and_params("download_log", filters)
-        frame = con.execute(sql, params).df()
+        frame = _execute(con, sql, params).df()
     return len(frame), frame.iloc[::-1].head(n).reset_index(drop=True)

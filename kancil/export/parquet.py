@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from kancil.store import connection, schema
+from kancil.store import clock, connection, schema
 from kancil.store.sql import one
 
 PARTITIONED = {"antrian": "issued_at", "permohonan": "submitted_at", "survei": "submitted_at",
@@ -68,7 +68,7 @@ def export(db: Path | str, out: Path | str, overwrite: bool = False) -> dict[str
                 else:  # small tables, and a big one still empty: one file
                     con.execute(f'COPY "{table}" TO {_quote(tmp / (table + ".parquet"))} (FORMAT parquet)')
         manifest = {"source": str(db.resolve()), "schema_version": version, "rows": counts,
-                    "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "exported_at": clock.utc_now().replace(tzinfo=dt.UTC).isoformat(timespec="seconds"),
                     "partitioned": {t: ["office_code", f"month of {c}"] for t, c in PARTITIONED.items()}}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1))
         if out.exists():

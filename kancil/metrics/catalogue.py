@@ -177,7 +177,7 @@ _FIGURES: list[Figure] = [
         "wait_p90": minutes("p90 tunggu (menit)", "p90 wait (min)"),
     }, n="tickets", family=("lane",)),
     Figure("office_comparison", "Offices side by side: the briefing's key figures per office", {
-        "office_code": OFFICE, "tickets": TICKETS,
+        "office_code": OFFICE, "office_name": col("Nama kantor", "Office name", "text", DIMENSION), "tickets": TICKETS,
         "priority_tickets": col("Tiket prioritas", "Priority tickets", "count", COUNT),
         "priority_quota": col("Kuota prioritas", "Priority quota", "count", AGGREGATE),
         "quota_days": col("Hari kuota (5 hari kerja)", "Quota days (5 working days)", "count", AGGREGATE),
@@ -668,6 +668,7 @@ METRICS: dict[str, Metric] = {m.name: m for m in METRICS_LIST}
 # downloads): the catalogue names them so that every file of queries/ is accounted for.
 SUPPORT_QUERIES: dict[str, str] = {
     "store_info": "every page's frame: demo flag, newest data, offices",
+    "offices": "every time shown: each office's name and time zone (kancil/store/offices.py)",
     "settings": "the office's changed settings (targets)",
     "last_workdays": "the briefing's working days",
     "freshness_by_kind": "Data page: how fresh each kind of data is",

@@ -16,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from kancil.roles import ROLES, User
+from kancil.store import clock
 from kancil.store.sql import one
 
 MIN_PASSWORD_LENGTH = 10
@@ -59,7 +60,7 @@ def add_user(con: duckdb.DuckDBPyConnection, username: str, password: str | None
     con.execute(
         "INSERT INTO pengguna VALUES ($u, $h, $r, $d, true, $by, $at)",
         {"u": username, "h": hash_password(password) if password is not None else SSO_PASSWORD, "r": role,
-         "d": display_name or username, "by": created_by, "at": dt.datetime.now()},
+         "d": display_name or username, "by": created_by, "at": clock.utc_now()},
     )
     return User(username, role, display_name or username)
 
@@ -91,7 +92,7 @@ class SignIn:
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
                  now: dt.datetime | None = None, sleep: bool = True) -> SignIn:
     """Check a password; record failures and slow repeated ones down. ``con`` must be writable."""
-    now = now or dt.datetime.now()
+    now = now or clock.utc_now()
     username = username.strip().lower()
     failures = recent_failures(con, username, now)
     if failures >= LOCK_AFTER:

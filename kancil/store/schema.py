@@ -6,17 +6,20 @@ migration (ALTER TABLE ... ADD COLUMN), and tests/test_migrations.py fails until
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import duckdb
 
-from kancil.store import calendar
+from kancil.store import calendar, log_chain
 from kancil.store.sql import one, transaction
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 # Each migration takes a store from version N-1 to N. Add new ones at the end; never edit an old one. The DDL is
 # written out, not derived from the contract: a column added to the contract later needs its own migration
 # (ALTER TABLE ... ADD COLUMN), and tests/test_migrations.py fails until it has one.
-MIGRATIONS: dict[int, list[str]] = {
+MIGRATIONS: dict[int, list[str | Callable[[duckdb.DuckDBPyConnection], None]]] = {
     1: [
         """CREATE TABLE IF NOT EXISTS antrian (
             ticket_id VARCHAR, office_code VARCHAR, lane VARCHAR, applicant_group VARCHAR, service_type VARCHAR,
@@ -77,7 +80,86 @@ MIGRATIONS: dict[int, list[str]] = {
         # permohonan query at scale (BENCHMARKS.md). Not a contract column: it is derived, never loaded.
         "ALTER TABLE permohonan ADD COLUMN IF NOT EXISTS completion_workdays INTEGER",
     ],
+    5: [
+        # One clock (kancil/store/clock.py): the offices with their names and time zones (a contract kind), and
+        # every instant the system recorded converted to naive UTC (see _to_utc for what is assumed).
+        """CREATE TABLE IF NOT EXISTS kantor (
+            office_code VARCHAR PRIMARY KEY, name VARCHAR, timezone VARCHAR, batch_id INTEGER NOT NULL)""",
+        lambda con: _to_utc(con),
+    ],
+    6: [
+        # A tamper-evident download log (kancil/store/log_chain.py): each entry's number in the chain, the hash of
+        # the entry before it and the SHA-256 of its own content; the entries already there are chained here.
+        "ALTER TABLE unduhan_log ADD COLUMN IF NOT EXISTS seq BIGINT",
+        "ALTER TABLE unduhan_log ADD COLUMN IF NOT EXISTS prev_hash VARCHAR",
+        "ALTER TABLE unduhan_log ADD COLUMN IF NOT EXISTS entry_hash VARCHAR",
+        lambda con: _chain_download_log(con),
+    ],
 }
+
+# Instants written before migration 5 with the server's local time (``datetime.now()``), table -> column.
+SERVER_LOCAL_COLUMNS = (("ingest_batches", "loaded_at"), ("pengaturan", "changed_at"),
+                        ("pengaturan_riwayat", "changed_at"), ("kalender_riwayat", "changed_at"),
+                        ("pengguna", "created_at"), ("login_gagal", "attempted_at"))
+WIB_OFFSET = dt.timedelta(hours=7)  # unduhan_log.downloaded_at was written in WIB (UTC+7, no daylight saving)
+
+
+def server_local_to_utc(value: dt.datetime) -> dt.datetime:
+    """A naive time of this server's local zone as naive UTC (Python reads the zone from TZ or the system)."""
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _to_utc(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 5: make every stored system instant naive UTC.
+
+    Assumed, because a naive value does not say its zone: the columns of ``SERVER_LOCAL_COLUMNS`` and the
+    ``signed_out:<user>`` times in ``meta`` hold the local time of the server that runs this migration (they were
+    written with ``datetime.now()`` by the same server: the store lives beside the dashboard), and
+    ``unduhan_log.downloaded_at`` holds WIB, as kancil/export/downloads.py wrote it. A store moved between servers
+    of different zones before upgrading would be off by the difference; on a UTC server only the download log
+    moves (7 hours back). The conversion maps each distinct value once (exact, also across daylight saving where
+    the server has it) in the same transaction as the version bump.
+    """
+    for table, column in SERVER_LOCAL_COLUMNS:
+        values = [r[0] for r in con.execute(
+            f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL").fetchall()]  # noqa: S608
+        moved = [(old, server_local_to_utc(old)) for old in values if server_local_to_utc(old) != old]
+        if not moved:
+            continue
+        con.execute("CREATE OR REPLACE TEMP TABLE _utc_map (old TIMESTAMP, new TIMESTAMP)")
+        con.executemany("INSERT INTO _utc_map VALUES (?, ?)", moved)
+        con.execute(f"UPDATE {table} SET {column} = m.new FROM _utc_map m "  # noqa: S608 - our catalog names
+                    f"WHERE {table}.{column} = m.old")
+        con.execute("DROP TABLE _utc_map")
+    con.execute("UPDATE unduhan_log SET downloaded_at = downloaded_at - $o", {"o": WIB_OFFSET})
+    for key, value in con.execute("SELECT key, value FROM meta WHERE starts_with(key, 'signed_out:')").fetchall():
+        try:
+            when = server_local_to_utc(dt.datetime.fromisoformat(value))
+        except ValueError:
+            continue
+        con.execute("UPDATE meta SET value = $v WHERE key = $k", {"k": key, "v": when.isoformat()})
+
+
+def _chain_download_log(con: duckdb.DuckDBPyConnection) -> int:
+    """Migration 6: chain the entries already in the log, oldest first (by time, then in the order they were
+    written); returns how many. The only UPDATE of unduhan_log besides migration 5's, run once per store."""
+    cur = con.execute("SELECT rowid, download_id, username, role, downloaded_at, dataset, filters, file_format, rows, "
+                      "sha256, via FROM unduhan_log ORDER BY downloaded_at, rowid")
+    names = [d[0] for d in cur.description]
+    previous = log_chain.GENESIS
+    updates = []
+    for seq, values in enumerate(cur.fetchall(), start=1):
+        entry = {**dict(zip(names, values, strict=True)), "seq": seq, "prev_hash": previous}
+        previous = log_chain.entry_hash(entry)
+        updates.append((seq, entry["prev_hash"], previous, entry["rowid"]))
+    if updates:
+        con.execute("CREATE OR REPLACE TEMP TABLE _chain (seq BIGINT, prev_hash VARCHAR, entry_hash VARCHAR, "
+                    "rid BIGINT)")
+        con.executemany("INSERT INTO _chain VALUES (?, ?, ?, ?)", updates)
+        con.execute("UPDATE unduhan_log SET seq = c.seq, prev_hash = c.prev_hash, entry_hash = c.entry_hash "
+                    "FROM _chain c WHERE unduhan_log.rowid = c.rid")
+        con.execute("DROP TABLE _chain")
+    return len(updates)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
@@ -95,7 +177,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     for version in sorted(v for v in MIGRATIONS if v > current):
         with transaction(con):
             for statement in MIGRATIONS[version]:
-                con.execute(statement)
+                if callable(statement):
+                    statement(con)  # a step that needs Python (migration 5 converts times)
+                else:
+                    con.execute(statement)
             con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": str(version)}
             )

@@ -28,11 +28,12 @@ import pandas as pd
 import streamlit as st
 
 from kancil import config, roles
-from kancil.briefing import morning
+from kancil.briefing import morning, precompute, printout
 from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
 from kancil.metrics import catalogue, figures, kpis, privacy, turnaround
-from kancil.store import connection, health, queries, schema, settings
+from kancil.store import clock, connection, health, offices, queries, schema, settings
+from kancil.web import bench
 from kancil.web.text import tr
 
 BUSY_WAIT_SECONDS = 5.0
@@ -106,30 +107,45 @@ def _read(db: str, version: str) -> contextlib.AbstractContextManager[duckdb.Duc
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _cached_figure(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
+    bench.miss(name)
     with _read(db, version) as con:
         return figures.compute(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def _cached_query(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
+    bench.miss(name)
     with _read(db, version) as con:
         return queries.run(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
+    bench.miss("summary")
     with _read(db, version) as con:
         return kpis.summary(con, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_briefing(db: str, version: str, day: dt.date, office: str | None) -> dict:
+    bench.miss("briefing")
+    kept = None if db.startswith(PARQUET_PREFIX) else precompute.load(db, version, day, office)
+    if kept is not None:  # computed once after the ingest (the morning rush): read, not recomputed
+        return kept
     with _read(db, version) as con:
         return morning.build(con, day, office)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
+def _cached_briefing_html(db: str, version: str, day: dt.date, office: str | None, lang: str, demo: bool) -> str:
+    bench.miss("briefing_html")
+    kept = None if db.startswith(PARQUET_PREFIX) else precompute.load_html(db, version, day, office, lang)
+    return kept if kept is not None else printout.render_html(briefing(day, office), lang, demo=demo)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
 def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
+    bench.miss("default_day")
     with _read(db, version) as con:
         return morning.default_day(con, anchor, office)
 
@@ -182,6 +198,12 @@ def briefing(day: dt.date, office: str | None) -> dict:
     return _with_fallback(("b", day, office), lambda: _cached_briefing(*data_source(), day, office))
 
 
+def briefing_html(day: dt.date, office: str | None, lang: str, demo: bool) -> str:
+    """The printable briefing (kancil/briefing/printout.py) of the same numbers, kept per store version."""
+    return _with_fallback(("h", day, office, lang, demo),
+                          lambda: _cached_briefing_html(*data_source(), day, office, lang, demo))
+
+
 def default_briefing_day(anchor: dt.date, office: str | None) -> dt.date:
     return _with_fallback(("d", anchor, office), lambda: _cached_default_day(*data_source(), anchor, office))
 
@@ -196,17 +218,26 @@ def targets() -> dict[str, dict[str, float]]:
     return turnaround.lane_targets(settings_values())
 
 
+def directory() -> offices.Directory:
+    """The offices by name and time zone, and the main office (kancil/store/offices.py), from the cached queries."""
+    rows = query("offices")
+    found = str(query("store_info").iloc[0]["offices"] or "").split(",")
+    return offices.build(rows[["office_code", "name", "timezone"]].itertuples(index=False, name=None),
+                         settings_values()[offices.MAIN_SETTING], found)
+
+
 def store_info() -> dict:
-    """Demo flag, newest data, offices and the anchor date of the presets."""
+    """Demo flag, newest data, offices and the anchor date of the presets (yesterday at the main office)."""
     row = query("store_info").iloc[0]
     newest = row["newest_ticket"]
     newest_date = pd.Timestamp(newest).date() if pd.notna(newest) else None
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    yesterday = clock.office_today(directory().zone(None)) - dt.timedelta(days=1)
     anchor = min(yesterday, newest_date) if newest_date else yesterday
     offices = tuple(x for x in str(row["offices"] or "").split(",") if x)
     return {
         "demo": row["demo"] == "true",
         "newest": pd.Timestamp(newest).to_pydatetime() if pd.notna(newest) else None,
+        "newest_office": row["newest_office"] if pd.notna(newest) else None,
         "anchor": anchor,
         "offices": offices,
         "layout_change": row["layout_change"],

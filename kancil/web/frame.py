@@ -14,9 +14,9 @@ import streamlit as st
 from kancil import config, pages, roles
 from kancil.admin.changes import AdminError
 from kancil.filters import APPLIES_TO, QUERY_KEYS, Filters
-from kancil.i18n import code_label, fmt_datetime
+from kancil.i18n import code_label
 from kancil.store import connection
-from kancil.web import data, session_cookie, state
+from kancil.web import data, session_cookie, state, times
 from kancil.web.text import lang, tr
 
 PAGE_KEY = "_page_key"
@@ -55,7 +55,8 @@ def page(data_kinds: tuple[str, ...] | None = None) -> tuple[Filters, dict]:
         st.warning(tr("banner.demo"), icon=":material/science:")
     st.title(tr(entry.title))
     freshness = "freshness.parquet" if config.parquet_dir() is not None else "freshness"
-    st.caption(tr(freshness, when=fmt_datetime(info["newest"], lang()), version=data.data_source()[1][:10]))
+    when = times.local(info["newest"], info.get("newest_office"))
+    st.caption(tr(freshness, when=when, version=data.data_source()[1][:10]) + " · " + times.zone_note())
     refused = st.session_state.get("_refused")
     if refused:
         st.info(tr("filter.bad_link", names=", ".join(refused)))

@@ -9,14 +9,13 @@ this module signed, never data of the store.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from pathlib import Path
 
 import streamlit as st
 
 from kancil.roles import SESSION_IDLE_MINUTES, User
-from kancil.store import connection, sessions
+from kancil.store import clock, connection, sessions
 
 RENEW_SECONDS = 300  # the token is re-issued at most every five minutes while the user is active
 RENEWED_KEY = "_session_cookie_at"
@@ -39,7 +38,7 @@ def restore(db: Path) -> User | None:
     try:
         with connection.reader(db, wait=1.0) as con:
             key = sessions.secret(con)
-            claim = sessions.read(key, text, dt.datetime.now()) if key else None
+            claim = sessions.read(key, text, clock.utc_now()) if key else None
             user = sessions.valid(con, claim) if claim else None
     except connection.StoreBusy:
         return None
@@ -55,7 +54,7 @@ def remember(db: Path, user: User) -> None:
             key = sessions.ensure_secret(con)
     except connection.StoreBusy:
         return  # no cookie this time: the session still works, only a reload would ask to sign in again
-    _write(sessions.token(key, user, dt.datetime.now()), SESSION_IDLE_MINUTES * 60)
+    _write(sessions.token(key, user, clock.utc_now()), SESSION_IDLE_MINUTES * 60)
     st.session_state[RENEWED_KEY] = time.monotonic()
 
 
@@ -69,7 +68,7 @@ def forget(db: Path, user: User) -> None:
     """Sign out: every token issued to the user is refused from now on, and this browser drops its cookie."""
     try:
         with connection.writer(db, bump=False) as con:
-            sessions.sign_out(con, user.username, dt.datetime.now())
+            sessions.sign_out(con, user.username, clock.utc_now())
     except connection.StoreBusy:
         pass  # the cookie is removed below; the store records the sign-out at the next chance
     _write("", 0)

@@ -9,8 +9,8 @@ import streamlit as st
 
 from kancil.admin import uploads
 from kancil.export.safe import neutralise_frame
-from kancil.i18n import fmt_date, fmt_datetime, fmt_num
-from kancil.web import data
+from kancil.i18n import fmt_date, fmt_num
+from kancil.web import data, times
 from kancil.web.text import lang, tr
 
 HISTORY_ROWS = 50
@@ -33,6 +33,9 @@ def show_result(n: int, entry: dict) -> None:
             st.caption(tr("data.refused_detail"))
             st.text(result.refused)
             return
+        if result.stored_but:  # committed, then a later step failed: the counts below are what the store holds
+            st.warning(tr("data.stored_but"))
+            st.text(result.stored_but)
         cols = st.columns(4)
         for col, label, value in zip(cols, ("rows", "stored", "replaced", "rejected"),
                                      (result.rows, result.stored, result.replaced, result.rejected), strict=True):
@@ -76,9 +79,8 @@ def show_freshness() -> None:
     table = pd.DataFrame({
         tr("data.col.kind"): [kind_label(k) for k in fresh["kind"]],
         tr("data.col.stored_rows"): [fmt_num(v, lang()) for v in fresh["stored_rows"]],
-        tr("data.col.newest"): [when(v, date_only=k == "kuota") for k, v in zip(fresh["kind"],
-                                                                                   fresh["newest_data"], strict=True)],
-        tr("data.col.last_load"): [when(v) for v in fresh["last_loaded_at"]],
+        tr("data.col.newest"): [newest(k, v) for k, v in zip(fresh["kind"], fresh["newest_data"], strict=True)],
+        tr("data.col.last_load"): [times.moment(v) for v in fresh["last_loaded_at"]],
         tr("data.col.who"): fresh["last_loaded_by"].fillna("—"),
         tr("data.col.last_file"): fresh["last_file"].fillna("—"),
     })
@@ -86,11 +88,11 @@ def show_freshness() -> None:
     st.caption(tr("data.freshness_caption"))
 
 
-def when(value: object, date_only: bool = False) -> str:
+def newest(kind: str, value: object) -> str:
+    """The newest time in a kind's data: a time of the office's files (its own zone), a date for kuota."""
     if value is None or pd.isna(value):
         return "—"
-    stamp = pd.Timestamp(value).to_pydatetime()
-    return fmt_date(stamp.date(), lang()) if date_only else fmt_datetime(stamp, lang())
+    return fmt_date(pd.Timestamp(value).date(), lang()) if kind in ("kuota", "kantor") else times.local(value)
 
 
 def show_history() -> None:
@@ -100,7 +102,7 @@ def show_history() -> None:
         st.info(tr("data.no_history"))
         return
     table = pd.DataFrame({
-        tr("data.col.when"): [when(v) for v in history["loaded_at"]],
+        tr("data.col.when"): [times.moment(v) for v in history["loaded_at"]],
         tr("data.col.file"): history["file_name"],
         tr("data.col.kind"): [kind_label(k) for k in history["kind"]],
         tr("data.col.rows"): history["rows"],

@@ -11,7 +11,7 @@ import streamlit as st
 
 from kancil.admin import changes
 from kancil.i18n import fmt_date
-from kancil.web import signin
+from kancil.web import signin, times
 from kancil.web.text import day, lang, tr
 
 CUTI = "cuti_bersama_hari_kerja"
@@ -47,7 +47,7 @@ def render(values: dict[str, str], days: pd.DataFrame, offices: list[str], write
         st.markdown(f"**{tr('pengaturan.days.add')}**")
         office = st.selectbox(tr("pengaturan.days.office"), [None, *offices], format_func=office_label,
                               key="settings_day_office")
-        chosen_day = st.date_input(tr("pengaturan.days.date"), value=dt.date.today() + dt.timedelta(days=1),
+        chosen_day = st.date_input(tr("pengaturan.days.date"), value=times.today() + dt.timedelta(days=1),
                                    format="DD/MM/YYYY", key="settings_day_date")
         jenis = st.radio(tr("pengaturan.days.kind"), changes.CALENDAR_KINDS, horizontal=True,
                          format_func=lambda j: tr(f"pengaturan.jenis.{j}"), key="settings_day_kind")

@@ -12,8 +12,8 @@ import streamlit as st
 from kancil.admin import changes
 from kancil.contract import LANES
 from kancil.i18n import code_label, fmt_date, fmt_num
-from kancil.web import signin
-from kancil.web.text import day, lang, moment, tr
+from kancil.web import signin, times
+from kancil.web.text import day, lang, tr
 
 
 def render(periods: pd.DataFrame, offices: list[str], write: Callable) -> None:
@@ -33,10 +33,10 @@ def render(periods: pd.DataFrame, offices: list[str], write: Callable) -> None:
             tr("pengaturan.col.status"): [tr(f"pengaturan.quota.status.{v}") for v in periods["status"]],
             tr("pengaturan.col.source"): periods["file_name"].fillna("—"),
             tr("pengaturan.col.who"): periods["loaded_by"].fillna("—"),
-            tr("pengaturan.col.when"): [moment(v) for v in periods["loaded_at"]],
+            tr("pengaturan.col.when"): [times.moment(v) for v in periods["loaded_at"]],
         })
         st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(tr("pengaturan.quota.caption", today=fmt_date(dt.date.today(), lang())))
+    st.caption(tr("pengaturan.quota.caption", today=fmt_date(times.today(), lang())))
 
     st.subheader(tr("pengaturan.quota.add"))
     st.caption(tr("pengaturan.quota.add_caption"))
@@ -47,7 +47,7 @@ def render(periods: pd.DataFrame, offices: list[str], write: Callable) -> None:
                                 key="settings_quota_office")
         lane = left.selectbox(tr("pengaturan.quota.lane"), LANES, format_func=lambda c: code_label(c, lang()),
                               key="settings_quota_lane")
-        start = middle.date_input(tr("pengaturan.quota.from"), value=dt.date.today() + dt.timedelta(days=1),
+        start = middle.date_input(tr("pengaturan.quota.from"), value=times.today() + dt.timedelta(days=1),
                                   format="DD/MM/YYYY", key="settings_quota_from")
         end = middle.date_input(tr("pengaturan.quota.to"), value=None, format="DD/MM/YYYY",
                                 key="settings_quota_to")
