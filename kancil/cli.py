@@ -350,7 +350,9 @@ INGEST_EPILOG = """status keluar (yang terburuk dari semua berkas):
   2  sebuah berkas ditolak seluruhnya (tidak ada isinya yang disimpan)
   3  penyimpanan terkunci proses lain terlalu lama
   4  disimpan, tetapi langkah sesudahnya gagal (mis. penanda versi .version pada disk penuh):
-     yang tercetak tersimpan; pesan "PERINGATAN … disimpan, tetapi …" menyebut apa yang gagal"""
+     yang tercetak tersimpan; pesan "PERINGATAN … disimpan, tetapi …" menyebut apa yang gagal
+  70 penyimpanan tidak dapat dipakai (bukan DuckDB, terpotong, rusak, hanya-baca, skema lebih baru);
+     --db yang tidak ada: 2 (buat dengan --create atau python -m kancil init)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -482,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Commands on an existing store, and whether they write it (user: "add" writes, "list" reads). A missing --db is
 # refused (a mistyped path must not become a new empty store) unless the command takes --create and is given it;
-# ``init`` creates one, ``demo`` builds one. Exit status: 2 the input (a missing store), 70 an unusable store, 75
+# ``init`` creates one, ``demo`` builds one. Exit status: 2 the input (a missing store), 70 an unusable store, 3
 # locked by another process (kancil/store/health.py).
 STORE_COMMANDS = {"ingest": True, "summary": False, "briefing": False, "export": True, "forecast": False,
                   "replay": False, "optimize": True, "export-parquet": False, "user": None}

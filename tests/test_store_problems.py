@@ -141,7 +141,7 @@ def test_a_store_held_by_another_process_is_named_locked(metrics_db: Path, tmp_p
             assert holder.poll() is None
             time.sleep(0.01)
         problem = connection.diagnose(path, wait=0.2)
-        assert (problem.kind, problem.exit_code) == ("locked", 75)
+        assert (problem.kind, problem.exit_code) == ("locked", 3)
         assert problem.message() == t("store.problem.locked", path=path)
     finally:
         holder.kill()
@@ -271,7 +271,7 @@ def test_the_dashboard_names_a_damaged_block_instead_of_an_error(metrics_db: Pat
 
 
 def test_exit_statuses_are_the_documented_ones() -> None:
-    assert (health.EXIT_INPUT, health.EXIT_STORE, health.EXIT_BUSY) == (2, 70, 75)
+    assert (health.EXIT_INPUT, health.EXIT_STORE, health.EXIT_BUSY) == (2, 70, 3)
     readme = (ROOT / "README.md").read_text()
-    assert "| 70 | an unusable store:" in readme and "| 75 | locked by another process" in readme
+    assert "| 70 | an unusable store:" in readme and "| 3 | locked by another process" in readme
     assert "`python -m kancil init --db\nPATH`, or `--create` on `ingest`, `summary` and `export`" in readme

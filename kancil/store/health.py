@@ -19,7 +19,7 @@ from kancil.i18n import t
 
 EXIT_INPUT = 2  # the user's input: a path that does not exist (mistyped --db), a bad argument
 EXIT_STORE = 70  # an unusable store: not a store, cut short, read-only, newer schema (sysexits EX_SOFTWARE)
-EXIT_BUSY = 75  # another process kept the store locked: try again later (sysexits EX_TEMPFAIL)
+EXIT_BUSY = 3  # another process kept the store locked: try again later (as ingest has always said)
 
 HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers come before the first block
 MAGIC_OFFSET, MAGIC = 8, b"DUCK"
