@@ -260,7 +260,7 @@ class _Locked(Exception):
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _cached_diagnosis(db: str, version: str, size: int, mtime_ns: int) -> health.StoreProblem | None:
+def _cached_diagnosis(db: str, version: str, size: int, inode: int) -> health.StoreProblem | None:
     problem = connection.diagnose(db, wait=BUSY_WAIT_SECONDS)
     if problem is not None and problem.kind == "locked":
         raise _Locked
@@ -271,8 +271,9 @@ def store_problem(db: str) -> health.StoreProblem | None:
     """What keeps the dashboard from using the store (kancil/store/health.py), None when it can.
 
     Every run makes the cheap checks (a stat and 12 bytes of header: a store deleted, replaced or made read-only
-    shows at once); the open that finds a store cut short or of a newer schema runs once per store version and
-    file state. A store locked past the wait is the "busy" answer of the figures, not a problem.
+    shows at once); the open that finds a store cut short or of a newer schema (about one DuckDB open) runs once
+    per store version, size and inode (a file copied over the store is a new inode), not after every sign-in's
+    write. A store locked past the wait is the "busy" answer of the figures, not a problem.
     """
     path = Path(db)
     problem = health.cheap_checks(path, write=True)
@@ -280,7 +281,7 @@ def store_problem(db: str) -> health.StoreProblem | None:
         return problem
     stat = path.stat()
     try:
-        return _cached_diagnosis(db, connection.store_version(db), stat.st_size, stat.st_mtime_ns)
+        return _cached_diagnosis(db, connection.store_version(db), stat.st_size, stat.st_ino)
     except _Locked:
         st.warning(tr("store.busy_nothing"))
         st.stop()
