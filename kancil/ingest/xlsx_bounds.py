@@ -31,7 +31,12 @@ _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 
 
 class WorkbookRefused(Exception):
-    """The workbook is over a limit or not a workbook; the message (Bahasa Indonesia) names the file."""
+    """The workbook is over a limit or not a workbook; the message (Bahasa Indonesia) names the file. ``code``
+    says which for the Data page's headline: ``limits`` or ``not_workbook``."""
+
+    def __init__(self, message: str, code: str = "limits"):
+        super().__init__(message)
+        self.code = code
 
 
 def _n(value: float, digits: int = 0) -> str:
@@ -55,7 +60,8 @@ def _open_zip(source: Path | bytes, name: str) -> zipfile.ZipFile:
         raise WorkbookRefused(
             f"{name}: berkas tidak dapat dibaca sebagai buku kerja XLSX: isinya bukan arsip zip (mungkin berkas "
             "CSV atau berkas lain yang diberi akhiran .xlsx). Simpan ulang dari Excel sebagai .xlsx, atau beri "
-            "akhiran .csv bila isinya CSV. Berkas ditolak seluruhnya, tidak ada baris yang disimpan."
+            "akhiran .csv bila isinya CSV. Berkas ditolak seluruhnya, tidak ada baris yang disimpan.",
+            "not_workbook",
         ) from exc
 
 
@@ -145,11 +151,13 @@ def check_workbook(source: Path | bytes, name: str, limits: Limits) -> None:
         try:
             member = first_sheet(archive)
         except KeyError as exc:
-            raise WorkbookRefused(f"{name}: buku kerja tanpa lembar kerja; tidak ada yang dapat dimuat.") from exc
+            raise WorkbookRefused(f"{name}: buku kerja tanpa lembar kerja; tidak ada yang dapat dimuat.",
+                                  "not_workbook") from exc
         try:
             declared_rows, declared_cols, last_row, last_col = sheet_extent(archive, member)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
-            raise WorkbookRefused(f"{name}: buku kerja rusak (lembar pertama tidak dapat diurai: {exc}).") from exc
+            raise WorkbookRefused(f"{name}: buku kerja rusak (lembar pertama tidak dapat diurai: {exc}).",
+                                  "not_workbook") from exc
     rows, cols = max(declared_rows, last_row), max(declared_cols, last_col)
     if rows > limits.max_rows or cols > limits.max_columns or rows * cols > limits.max_cells:
         where = f"{_column_letters(cols)}{rows}"
