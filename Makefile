@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= data/kancil.duckdb
 PORT ?= 8501
 
-.PHONY: run test lint unit e2e bench demo clean
+.PHONY: run test lint unit e2e bench demo clean fuzz
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,11 @@ unit: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
 test: lint unit
+
+# The fuzz suite of the ingester (tests/test_fuzz_ingest.py) with many more examples than `make test` runs.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(VENV)/.installed
+	KANCIL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_ingest.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks
