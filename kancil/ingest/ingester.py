@@ -952,9 +952,8 @@ def _recorded_since(db: Path | str, before: int | None) -> list[IngestResult] | 
     try:
         with connection.reader(db, wait=5.0) as con:
             rows = con.execute(
-                "SELECT file_name, kind, rows, stored, replaced, unchanged, rejected, batch_id, blank_rows "
-                "FROM (SELECT *, 0 AS blank_rows FROM ingest_batches) WHERE batch_id > $b AND status = 'dimuat' "
-                "ORDER BY batch_id", {"b": before}).fetchall()
+                "SELECT file_name, kind, rows, stored, replaced, unchanged, rejected, batch_id FROM ingest_batches "
+                "WHERE batch_id > $b AND status = 'dimuat' ORDER BY batch_id", {"b": before}).fetchall()
     except Exception:
         return None
     return [IngestResult(file=r[0], kind=r[1], rows=r[2], stored=r[3], replaced=r[4], unchanged=r[5], rejected=r[6],
