@@ -11,7 +11,7 @@ NO_CHROMIUM = make test: Chromium not found at $(CHROMIUM_BIN); the browser test
 Install it with 'sudo apt-get install chromium' (make test does this itself when run as root with apt-get), or set \
 KANCIL_CHROMIUM to a Chromium binary. To skip the browser tests on purpose: SKIP_BROWSER=1 make test
 
-.PHONY: run test lint chromium unit e2e bench demo clean
+.PHONY: run test lint chromium unit e2e bench demo clean fuzz
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,11 @@ unit: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
 test: lint chromium unit
+
+# The fuzz suite of the ingester (tests/test_fuzz_ingest.py) with many more examples than `make test` runs.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(VENV)/.installed
+	KANCIL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_ingest.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

@@ -30,7 +30,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     worst, stored = 0, False
     for name in args.files:
         try:
-            result = ingest_into(args.db, args.kind, Path(name))
+            result = ingest_into(args.db, args.kind, Path(name), again=args.again)
         except connection.StoreBusy:
             raise
         except Exception as exc:  # the store could not even be opened for writing: nothing of this file stored
@@ -48,10 +48,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 out["error"] = result.refused
             if result.stored_but:
                 out["stored_but"] = result.stored_but
+            if result.would_revert:
+                out["would_revert"] = result.would_revert
+                out["would_revert_count"] = result.would_revert_count
             print(json.dumps(out, ensure_ascii=False, default=str), flush=True)
             continue
         if result.refused:
             print(f"DITOLAK {result.refused}", file=sys.stderr)
+            for line in result.would_revert:
+                print(f"  akan kembali: {line}", file=sys.stderr)
         if result.extra_columns:
             print(f"{result.file}: kolom tambahan diabaikan: {', '.join(result.extra_columns)}")
         blank = f", {result.blank_rows} baris kosong dilewati" if result.blank_rows else ""
@@ -365,6 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")
     p.add_argument("--create", action="store_true", help=CREATE_HELP)
+    p.add_argument("--again", action="store_true",
+                   help="muat juga berkas yang sama persis (SHA-256) dengan batch sebelumnya walaupun itu "
+                        "mengembalikan baris yang sudah dikoreksi sesudahnya")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_ingest)
 

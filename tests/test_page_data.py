@@ -151,3 +151,44 @@ def test_the_page_in_english(metrics_db):
     assert at.title[0].value == "Data"
     assert [s.value for s in at.subheader] == ["Data freshness per kind", "Load history"]
     assert at.dataframe[0].value["Kind"].tolist()[0] == "Queue (tickets)"
+
+
+def test_an_unreadable_file_has_its_real_reason_as_the_headline(db):
+    """A UTF-16 CSV and a CSV named .xlsx: before, the headline said every contract column was missing."""
+    utf16 = f"{HEADER.replace(';', ',')}\r\n{GOOD.replace(';', ',')}\r\n".encode("utf-16")
+    at = upload(app_test(db, role="supervisor", page=PAGE), ("antrian.csv", utf16),
+                ("antrian.xlsx", f"{HEADER}\n{GOOD}\n".encode()))
+    for box in kind_boxes(at):
+        box.set_value("antrian")
+    at.run()
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        'Berkas ditolak seluruhnya: bukan teks UTF-8 (mis. disimpan sebagai UTF-16 "Teks Unicode" atau ANSI). '
+        'Simpan ulang sebagai "CSV UTF-8". Tidak ada baris yang disimpan.',
+        "Berkas ditolak seluruhnya: bukan buku kerja XLSX (mis. CSV yang diberi akhiran .xlsx). Tidak ada baris yang "
+        "disimpan."]
+    assert any(t.value.startswith("antrian.csv: berkas CSV ini disimpan sebagai UTF-16") for t in at.text)
+
+
+def test_loading_the_same_file_after_a_correction_needs_the_confirmation(db):
+    first = f"{HEADER}\n{GOOD}\n".encode()
+    corrected = f"{HEADER}\n{GOOD.replace('PTG01', 'PTG02')}\n".encode()
+    at = app_test(db, role="supervisor", page=PAGE)
+    for data in (first, corrected, first):
+        upload(at, ("antrian.csv", data))
+        at.button(key="data_load").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Berkas ini pernah dimuat, dan memuatnya lagi akan mengembalikan koreksi yang dimuat sesudahnya. Belum ada "
+        "yang disimpan."]
+    assert "TST / Z1: officer_id: PTG02 → PTG01" in [t.value for t in at.text]
+    assert at.button(key="data_again_load_1").disabled
+    with connection.reader(db) as con:
+        assert one(con, "SELECT officer_id FROM antrian WHERE ticket_id = 'Z1'")[0] == "PTG02"
+    at.checkbox(key="data_again_1").check().run()
+    at.button(key="data_again_load_1").click().run()
+    assert not at.exception
+    assert metrics(at) == {"Baris": "1", "Diterima": "1", "Mengganti": "1", "Ditolak": "0"}
+    with connection.reader(db) as con:
+        assert one(con, "SELECT officer_id FROM antrian WHERE ticket_id = 'Z1'")[0] == "PTG01"

@@ -15,7 +15,7 @@ from kancil import config
 from kancil.admin import uploads
 from kancil.contract import KINDS
 from kancil.i18n import fmt_num
-from kancil.ingest.guess import guess_file, missing_columns, read_header
+from kancil.ingest.guess import guess_file
 from kancil.ingest.limits import Limits
 from kancil.web import data, frame, localize, signin
 from kancil.web.text import lang as session_lang
@@ -86,10 +86,12 @@ def load(chosen: list[tuple[object, str | None]]) -> None:
         content = upload.getvalue()
         with st.spinner(tr("data.loading", name=uploads.safe_file_name(upload.name)), show_time=True):
             result = uploads.ingest_upload(upload.name, content, kind, user.username, config.db_path(), max_mb)
-        missing = missing_columns(read_header(upload.name, content, limits), kind) if result.refused else []
         partly = result.rejected and not result.refused
         csv = uploads.rejected_rows_csv(upload.name, content, result, limits) if partly else None
-        results.append({"result": result, "missing": missing, "csv": csv})
+        entry = {"result": result, "missing": result.missing_columns, "csv": csv}
+        if result.refused_code == "same_file":  # kept for the confirmed reload (the upload widget is emptied)
+            entry.update(name=upload.name, content=content, kind=kind)
+        results.append(entry)
     st.session_state[RESULTS_KEY] = results
     st.session_state["data_upload_n"] = st.session_state.get("data_upload_n", 0) + 1
     st.session_state.pop("data_guesses", None)
@@ -106,6 +108,14 @@ if files:
     if st.button(tr("data.load", n=len(chosen)), type="primary", disabled=not ready or missing_kind,
                  key="data_load"):
         load(ready)
-data_riwayat.show_results(RESULTS_KEY)
+def load_again(entry: dict) -> dict:
+    """The confirmed reload of a file loaded before (it may undo later corrections: the user said so)."""
+    result = uploads.ingest_upload(entry["name"], entry["content"], entry["kind"], user.username, config.db_path(),
+                                   max_mb, again=True)
+    csv = uploads.rejected_rows_csv(entry["name"], entry["content"], result, limits) if result.rejected else None
+    return {"result": result, "missing": result.missing_columns, "csv": csv}
+
+
+data_riwayat.show_results(RESULTS_KEY, load_again)
 data_riwayat.show_freshness()
 data_riwayat.show_history()

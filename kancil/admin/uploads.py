@@ -50,7 +50,7 @@ def upload_problem(name: str, size: int, max_mb: int = MAX_UPLOAD_MB) -> AdminEr
 
 
 def ingest_upload(name: str, data: bytes, kind: str, who: str, db: Path | str,
-                  max_mb: int = MAX_UPLOAD_MB) -> IngestResult:
+                  max_mb: int = MAX_UPLOAD_MB, again: bool = False) -> IngestResult:
     """Load an uploaded file exactly as ``python -m kancil ingest`` would, recording the user.
 
     The bytes go to a private temporary folder under their (sanitised) original name, so the batch record and
@@ -63,7 +63,7 @@ def ingest_upload(name: str, data: bytes, kind: str, who: str, db: Path | str,
     with tempfile.TemporaryDirectory(prefix="kancil-upload-") as folder:
         path = Path(folder) / file_name
         path.write_bytes(data)
-        result = ingest_into(db, kind, path, who=who)
+        result = ingest_into(db, kind, path, who=who, again=again)
     if result.stored:  # the morning rush: the briefings of the new data, computed once in the background
         from kancil.briefing import precompute
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import getpass
 import hashlib
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -55,13 +56,20 @@ CALENDAR_KINDS = ("antrian", "permohonan", "kuota")
 ROW = "CAST(rowid + 2 AS INTEGER)"  # the spreadsheet row number of a row of _parsed (header = row 1)
 P_ROW = "CAST(p.rowid + 2 AS INTEGER)"  # the same, of _parsed aliased as p
 WHOLE_ROW = "*"  # the column named by a problem of the whole row (e.g. more cells than the header)
+PROBLEM_COLUMNS = ("_problem", "_problem_column", "_problem_value")  # the exact CSV reader's findings per row
 
 
 STORED_BUT_EXIT = 4  # exit status of "disimpan, tetapi …" (3 is "store busy")
 
 
 class Refused(Exception):
-    """The file cannot be loaded at all (unreadable, empty, or a required column missing)."""
+    """The file cannot be loaded at all (unreadable, empty, or a required column missing). ``code`` names the
+    reason for the Data page's headline: encoding, not_workbook, not_csv, limits, empty, type, same_file,
+    missing_columns, unreadable."""
+
+    def __init__(self, message: str, code: str = "unreadable"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
@@ -87,6 +95,10 @@ class IngestResult:
     batch_id: int | None = None
     blank_rows: int = 0
     stored_but: str | None = None  # "<file>: disimpan, tetapi …": committed, then a later step failed
+    refused_code: str | None = None  # why it was refused (Refused.code), for the Data page's headline
+    missing_columns: list[str] = field(default_factory=list)
+    would_revert: list[str] = field(default_factory=list)  # same file again: what it would undo (first 20)
+    would_revert_count: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -139,30 +151,62 @@ def _missing_message(file_name: str, missing: list[str]) -> str:
 
 @dataclass
 class Source:
-    """A file made into ``_raw``: its header and, for CSV, the exact (slow) reader to fall back to."""
+    """A file made into ``_raw``: its header and, for CSV, the exact (slow) reader to fall back to and the reader of
+    a copy whose empty lines are padded (``padded(copy_path)``)."""
 
     header: Header
     fallback: Callable[[], None] | None = None
+    padded: Callable[[Path], None] | None = None
 
 
 def _csv_delimiter(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
+def _sniff_csv(path: Path) -> None:
+    """Refuse, with the real reason, the two files that most often arrive as "CSV" but are not UTF-8 text: Excel's
+    "Unicode text" (UTF-16) and a workbook renamed to .csv."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(head) > 8 and head.count(b"\x00") > len(head) // 4):
+        raise Refused(f"{path.name}: berkas CSV ini disimpan sebagai UTF-16 (\"Teks Unicode\"), bukan UTF-8; simpan "
+                      "ulang sebagai \"CSV UTF-8\". Berkas ditolak seluruhnya, tidak ada baris yang disimpan.",
+                      "encoding")
+    if head[:4] == b"PK\x03\x04":
+        raise Refused(f"{path.name}: berkas ini buku kerja (arsip zip, mis. XLSX) yang diberi akhiran {path.suffix}; "
+                      "beri akhiran .xlsx, atau simpan sebagai CSV UTF-8. Berkas ditolak seluruhnya, tidak ada baris "
+                      "yang disimpan.", "not_csv")
+
+
 def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
+    _sniff_csv(path)
     with path.open("r", encoding="utf-8-sig", newline="") as fh:
         first = fh.readline()
     if not first.strip():
-        raise Refused(f"{path.name}: berkas kosong (tidak ada baris judul di baris 1).")
+        raise Refused(f"{path.name}: berkas kosong (tidak ada baris judul di baris 1).", "empty")
     delim = _csv_delimiter(first)
     header = match_header(kind, next(csv.reader([first], delimiter=delim)))
 
     def exact() -> None:
-        _read_csv_exact(con, path, kind, header, delim)
+        _read_csv_exact(con, path, kind, header, delim, limits)
 
-    # The fast path: DuckDB's parallel reader, every column as text (no type guessing), strict about the number
-    # of cells per row. Anything it cannot read exactly fails when _parsed is built, and the exact reader runs;
-    # so does a file with an empty line inside, which DuckDB would skip (shifting the row numbers after it).
+    def padded(copy: Path) -> None:
+        _pad_blank_lines(path, copy, delim, len(header.mapped))
+        _csv_view(con, copy, kind, header, delim)
+
+    _csv_view(con, path, kind, header, delim)
+    return Source(header, fallback=exact, padded=padded)
+
+
+def _csv_view(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, header: Header, delim: str) -> None:
+    """``_raw`` as a view over DuckDB's own CSV reader.
+
+    The fast path: DuckDB's parallel reader, every column as text (no type guessing), strict about the number of
+    cells per row. Anything it cannot read exactly fails when _parsed is built, and the exact reader runs. A file
+    with an empty line inside (which DuckDB would skip, shifting the row numbers after it) is read from a copy
+    whose empty lines hold delimiters (``_pad_blank_lines``), so it stays on this path and its memory stays that
+    of the file, not of a Python list per cell.
+    """
     names = [m if m else f"_extra_{i}" for i, m in enumerate(header.mapped)]
     columns = "{" + ", ".join(f"{_lit(n)}: 'VARCHAR'" for n in names) + "}"
     select = ", ".join(
@@ -177,33 +221,81 @@ def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Li
             null_padding = false, encoding = 'utf-8')
         """
     )
-    return Source(header, fallback=exact)
 
 
-def _read_csv_exact(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, header: Header, delim: str) -> None:
-    """Python's csv module: every record kept (blank ones too), short rows padded, long rows flagged."""
+def _pad_blank_lines(path: Path, copy: Path, delim: str, width: int) -> None:
+    """Copy the file with every empty line outside quotes made into a row of empty cells (``;;;``), streaming.
+
+    Inside a quoted value (an odd number of quotes so far: ``""`` counts two) an empty line is part of the value
+    and is copied as it is. The padded lines take the header's line ending, so a stray LF in a CRLF file does not
+    push the copy off DuckDB's reader."""
+    filler = delim.encode() * max(width - 1, 0)
+    inside = False
+    ending = b"\n"
+    with path.open("rb") as src, copy.open("wb") as out:
+        for number, line in enumerate(src):
+            body = line.rstrip(b"\r\n")
+            if number == 0:
+                ending = line[len(body):] or b"\n"  # the file's line ending: DuckDB wants one kind
+            if not inside and not body and line:
+                out.write(filler + ending)
+                continue
+            out.write(line)
+            if line.count(b'"') % 2:
+                inside = not inside
+
+
+def _read_csv_exact(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, header: Header, delim: str,
+                    limits: Limits = DEFAULT_LIMITS) -> None:
+    """Python's csv module: every record kept (blank ones too), short rows padded, long rows flagged, and a quote
+    left open (which swallows the following lines into one cell) flagged with its column and lines."""
     positions = [(header.position(c), c) for c in kind.column_names]
     width = len(header.mapped)
     columns: dict[str, list[str | None]] = {c: [] for c in kind.column_names}
     problems: list[str | None] = []
+    problem_columns: list[str | None] = []
+    problem_values: list[str | None] = []
+    field_limit = max(limits.max_cell_chars * 64, 1 << 21)  # longer cells are rejected by a rule; far longer: refused
+    csv.field_size_limit(max(csv.field_size_limit(), field_limit))
     with path.open("r", encoding="utf-8-sig", newline="") as fh:
         records = csv.reader(fh, delimiter=delim)
         next(records)
-        for record in records:
+        row = 1
+        while True:
+            start = records.line_num + 1
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                limit_text = f"{field_limit:,}".replace(",", ".")
+                raise Refused(f"{path.name}: baris {row + 1} (baris teks {start}) tidak dapat dibaca: sebuah sel lebih "
+                              f"panjang dari {limit_text} karakter atau rusak ({exc}). Berkas ditolak seluruhnya, "
+                              "tidak ada baris yang disimpan.", "limits") from exc
+            row += 1
             n = len(record)
             for pos, name in positions:
                 columns[name].append(record[pos] if pos is not None and pos < n else None)
+            problem = column = value = None
             if n > width and any(cell.strip() for cell in record[width:]):
-                problems.append(
-                    f"baris berisi {n} sel, lebih banyak dari baris judul ({width} kolom); "
-                    f"periksa pemisah '{delim}' di dalam nilai"
-                )
-            else:
-                problems.append(None)
+                problem = (f"baris berisi {n} sel, lebih banyak dari baris judul ({width} kolom); "
+                           f"periksa pemisah '{delim}' di dalam nilai")
+            elif n < width and records.line_num > start and record and "\n" in record[-1]:
+                mapped = header.mapped[n - 1] if n - 1 < width else None
+                column = mapped or f"kolom {n}"
+                value = record[-1][:60]
+                problem = (f"{column}: tanda kutip \" tidak ditutup, sehingga baris teks {start}–{records.line_num} "
+                           "terbaca sebagai satu sel; tutup tanda kutipnya (atau tulis \"\" untuk tanda kutip di dalam "
+                           "nilai)")
+            problems.append(problem)
+            problem_columns.append(column)
+            problem_values.append(value)
     import pyarrow as pa  # only on this slow path and for XLSX: a CSV load through DuckDB's reader never needs it
 
     table = pa.table({**{c: pa.array(v, type=pa.string()) for c, v in columns.items()},
-                      "_problem": pa.array(problems, type=pa.string())})
+                      "_problem": pa.array(problems, type=pa.string()),
+                      "_problem_column": pa.array(problem_columns, type=pa.string()),
+                      "_problem_value": pa.array(problem_values, type=pa.string())})
     _register_raw(con, table, kind)
 
 
@@ -216,9 +308,9 @@ def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: L
         xlsx_bounds.check_workbook(path, path.name, limits)
         cells = xlsx_child.read_workbook(path, path.name, kind.name, limits)
     except (xlsx_bounds.WorkbookRefused, xlsx_child.ChildRefused) as exc:
-        raise Refused(str(exc)) from exc
+        raise Refused(str(exc), exc.code) from exc
     if not any(c not in (None, "") for c in cells["header"]):
-        raise Refused(f"{path.name}: berkas kosong (baris 1 lembar pertama, baris judul, kosong).")
+        raise Refused(f"{path.name}: berkas kosong (baris 1 lembar pertama, baris judul, kosong).", "empty")
     header = match_header(kind, list(cells["header"]))
     by_position = cells["columns"]
     n_rows = len(by_position[0]) if by_position else 0
@@ -236,15 +328,15 @@ def _register_raw(con: duckdb.DuckDBPyConnection, table: object, kind: Kind) -> 
     con.register("_incoming", table)
     try:
         names = [r[0] for r in con.execute("DESCRIBE SELECT * FROM _incoming").fetchall()]
-        header = match_header(kind, [n for n in names if n != "_problem"])
-        by_name = {m: n for m, n in zip(header.mapped, [n for n in names if n != "_problem"], strict=True) if m}
+        plain = [n for n in names if n not in PROBLEM_COLUMNS]
+        header = match_header(kind, plain)
+        by_name = {m: n for m, n in zip(header.mapped, plain, strict=True) if m}
         select = [
             f"CAST({_ident(by_name[c])} AS VARCHAR) AS {_ident(c)}" if c in by_name
             else f"CAST(NULL AS VARCHAR) AS {_ident(c)}"
             for c in kind.column_names
         ]
-        if "_problem" in names:
-            select.append("_problem")
+        select += [n for n in PROBLEM_COLUMNS if n in names]
         _drop(con, "_raw")
         con.execute(f"CREATE TEMP TABLE _raw AS SELECT {', '.join(select)} FROM _incoming")
     finally:
@@ -287,14 +379,14 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Li
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise Refused(f"{path.name}: jenis berkas tidak didukung ({suffix or 'tanpa akhiran'}); "
-                      "gunakan CSV, XLSX atau Parquet.")
+                      "gunakan CSV, XLSX atau Parquet.", "type")
     reader = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": _read_parquet}[SUFFIXES[suffix]]
     try:
         return reader(con, path, kind, limits)
     except Refused:
         raise
     except UnicodeDecodeError as exc:
-        raise Refused(_not_utf8(path.name)) from exc
+        raise Refused(_not_utf8(path.name), "encoding") from exc
     except Exception as exc:  # any reader failure means the file as a whole cannot be read
         raise Refused(f"{path.name}: berkas tidak dapat dibaca: {_first_line(exc)}") from exc
 
@@ -323,6 +415,7 @@ class Rule:
     broken: str
     value: str
     reason: str
+    column_sql: str | None = None  # the column as SQL, when it differs per row (the exact reader's findings)
 
 
 def _raw(name: str) -> str:
@@ -356,7 +449,10 @@ def _parse_expr(col: Column) -> str:
         return (f"CASE WHEN lower({v}) IN {_sql_list(TRUE_WORDS)} THEN true "
                 f"WHEN lower({v}) IN {_sql_list(FALSE_WORDS)} THEN false END")
     if col.type == "int":
-        d = f"try_cast({v} AS DOUBLE)"
+        # Indonesian thousands separators: 1.000 and 1.000.000 are one thousand and one million (never 1 and 1.0)
+        grouped = f"regexp_full_match({v}, '[+-]?[0-9]{{1,3}}(\\.[0-9]{{3}})+')"
+        thousands = f"CASE WHEN {grouped} THEN replace({v}, '.', '') ELSE {v} END"
+        d = f"try_cast({thousands} AS DOUBLE)"
         lo = max(col.min_value if col.min_value is not None else -(2**31), -(2**31))
         hi = min(col.max_value if col.max_value is not None else 2**31 - 1, 2**31 - 1)
         whole = f"isfinite({d}) AND {d} = floor({d}) AND {d} BETWEEN {lo} AND {hi}"
@@ -381,16 +477,27 @@ def _bad_value_reason(col: Column) -> str:
     return f"{name}: nilai tidak sah"
 
 
-def rules(kind: Kind, row_problems: bool = False) -> list[Rule]:
+def rules(kind: Kind, row_problems: bool = False, max_cell_chars: int = DEFAULT_LIMITS.max_cell_chars) -> list[Rule]:
     out: list[Rule] = []
     if row_problems:
-        out.append(Rule(WHOLE_ROW, "_problem IS NOT NULL", "NULL", "_problem"))
+        out.append(Rule(WHOLE_ROW, "_problem IS NOT NULL", "_problem_value", "_problem",
+                        column_sql=f"coalesce(_problem_column, {_lit(WHOLE_ROW)})"))
     for col in kind.columns:
         name, raw = col.name, _text(kind, col.name)
+        shown = f"{max_cell_chars:,}".replace(",", ".")
+        over = f" karakter, lebih dari batas {shown} (batas_karakter_sel)"
+        out.append(Rule(name, f"length({raw}) > {int(max_cell_chars)}", f"left({raw}, 60) || '…'",
+                        f"{_lit(name + ': sel berisi ')} || length({raw}) || {_lit(over)}"))
+        if col.type == "int":
+            comma = f"regexp_matches({raw}, '[0-9],[0-9]')"
+            why = (f"{name}: harus bilangan bulat; koma desimal (mis. 1.000,5) tidak diterima, tulis bilangan bulat "
+                   "tanpa koma (1.000 atau 1000 = seribu)")
+            out.append(Rule(name, f"{raw} IS NOT NULL AND {_ident(name)} IS NULL AND {comma}", raw, _lit(why)))
         if col.required:
             out.append(Rule(name, f"{raw} IS NULL", "NULL", _lit(f"{name}: wajib diisi")))
         if col.type != "text":
-            out.append(Rule(name, f"{raw} IS NOT NULL AND {_ident(name)} IS NULL", raw,
+            decimal_comma = f" AND NOT regexp_matches({raw}, '[0-9],[0-9]')" if col.type == "int" else ""
+            out.append(Rule(name, f"{raw} IS NOT NULL AND {_ident(name)} IS NULL{decimal_comma}", raw,
                             _lit(_bad_value_reason(col))))
         if col.type in ("timestamp", "date"):
             out.append(Rule(name, f"year({_ident(name)}) NOT BETWEEN {YEAR_MIN} AND {YEAR_MAX}", raw,
@@ -420,16 +527,17 @@ def _raw_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [d[0] for d in con.execute("SELECT * FROM _raw LIMIT 0").description]
 
 
-def parse(con: duckdb.DuckDBPyConnection, kind: Kind) -> list[Rule]:
+def parse(con: duckdb.DuckDBPyConnection, kind: Kind, limits: Limits = DEFAULT_LIMITS) -> list[Rule]:
     """Build ``_parsed`` from ``_raw`` in one pass; return the rules it was checked against."""
-    has_problem = "_problem" in _raw_columns(con)
-    kind_rules = rules(kind, row_problems=has_problem)
+    raw_columns = _raw_columns(con)
+    has_problem = "_problem" in raw_columns
+    kind_rules = rules(kind, row_problems=has_problem, max_cell_chars=limits.max_cell_chars)
     names = kind.column_names
     trimmed = ", ".join(f"{_trimmed(c)} AS {_raw(c)}" for c in names)
     parsed = ", ".join(f"{_parse_expr(col)} AS {_ident(col.name)}" for col in kind.columns)
     blank = " AND ".join(f"{_raw(c)} IS NULL" for c in names)
     broken = " OR ".join(f"coalesce({r.broken}, false)" for r in kind_rules)
-    problem = ", _problem" if has_problem else ""
+    problem = "".join(f", {n}" for n in PROBLEM_COLUMNS if n in raw_columns)
     # The text as written is kept only where a rule is broken (to report it), and only where it differs from the
     # parsed value: for the valid rows these columns are all NULL, which costs next to nothing to store.
     keep_raw = "".join(
@@ -454,7 +562,7 @@ def parse(con: duckdb.DuckDBPyConnection, kind: Kind) -> list[Rule]:
 def _validate(con: duckdb.DuckDBPyConnection, kind: Kind, kind_rules: list[Rule]) -> int:
     """Fill ``_errors`` (every broken rule) and ``_dup`` (later copies of a key); return the number of dups."""
     selects = [
-        f"SELECT {ROW}, {_lit(r.column)}, CAST({r.value} AS VARCHAR), {r.reason} FROM _parsed "
+        f"SELECT {ROW}, {r.column_sql or _lit(r.column)}, CAST({r.value} AS VARCHAR), {r.reason} FROM _parsed "
         f"WHERE NOT _ok AND NOT _blank AND coalesce({r.broken}, false)"
         for r in kind_rules
     ]
@@ -540,6 +648,42 @@ def _store(con: duckdb.DuckDBPyConnection, kind: Kind, result: IngestResult, n_d
             calendar.rebuild(con)
 
 
+def _same_file_would_revert(con: duckdb.DuckDBPyConnection, kind: Kind, result: IngestResult, n_dup: int,
+                            sha: str) -> bool:
+    """The same file (SHA-256) was loaded before and loading it again would change stored rows: rows corrected by
+    a later file would silently go back. Refuse (``same_file``) and say what would go back, unless confirmed."""
+    prior = one(con, "SELECT batch_id, loaded_at FROM ingest_batches WHERE sha256 = $s AND status = 'dimuat' "
+                     "ORDER BY batch_id DESC LIMIT 1", {"s": sha})
+    if prior is None:
+        return False
+    key_join = " AND ".join(f"v.{_ident(k)} = s.{_ident(k)}" for k in kind.key)
+    same = " AND ".join(f"v.{_ident(c)} IS NOT DISTINCT FROM s.{_ident(c)}" for c in kind.column_names)
+    key_text = " || ' / ' || ".join(f"CAST(v.{_ident(k)} AS VARCHAR)" for k in kind.key)
+    changes = ", ".join(
+        f"CASE WHEN v.{_ident(c)} IS DISTINCT FROM s.{_ident(c)} THEN {_lit(c + ': ')} || "
+        f"coalesce(CAST(s.{_ident(c)} AS VARCHAR), '—') || ' → ' || coalesce(CAST(v.{_ident(c)} AS VARCHAR), '—') END"
+        for c in kind.column_names if c not in kind.key)
+    not_dup = f" AND {ROW} NOT IN (SELECT _row FROM _dup)" if n_dup else ""
+    rows = con.execute(
+        f"""SELECT {key_text}, list_filter([{changes}], lambda x: x IS NOT NULL), count(*) OVER ()
+        FROM (SELECT {ROW} AS _row, * FROM _parsed WHERE _ok{not_dup}) v JOIN {kind.name} s ON {key_join}
+        WHERE NOT ({same}) ORDER BY v._row LIMIT 20"""
+    ).fetchall()
+    if not rows:
+        return False  # loading it again changes nothing: the ordinary, harmless reload
+    result.would_revert_count = int(rows[0][2])
+    result.would_revert = [f"{key}: {'; '.join(diff)}" for key, diff, _n in rows]
+    when = prior[1].strftime("%d-%m-%Y %H:%M") if prior[1] else "—"
+    result.refused_code = "same_file"
+    result.refused = (
+        f"{result.file}: berkas ini sama persis (SHA-256) dengan batch {prior[0]} yang dimuat {when}. Memuatnya lagi "
+        f"akan mengembalikan {result.would_revert_count} baris yang sesudahnya diubah oleh berkas lain ke isi berkas "
+        "ini (contoh di bawah). Tidak ada yang disimpan; bila memang itu maksudnya, muat lagi dengan --again "
+        "(halaman Data: centang konfirmasi)."
+    )
+    return True
+
+
 def _next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
     return one(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches")[0]
 
@@ -594,7 +738,7 @@ def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
 
 def _load_parsed(
     con: duckdb.DuckDBPyConnection, kind: Kind, kind_rules: list[Rule], result: IngestResult, header: Header,
-    sha: str | Callable[[], str], who: str,
+    sha: str | Callable[[], str], who: str, again: bool = True,
 ) -> IngestResult:
     """From a built ``_parsed``: refuse an empty file or one missing columns, else validate and store."""
     # Empty rows after the last row with data (line ends, cells formatted but empty) are not even counted.
@@ -604,13 +748,17 @@ def _load_parsed(
     result.rows, result.blank_rows = rows, blank
     digest = sha() if callable(sha) else sha
     if header.missing:
-        result.refused = _missing_message(result.file, header.missing)
+        result.refused, result.refused_code = _missing_message(result.file, header.missing), "missing_columns"
+        result.missing_columns = list(header.missing)
         result.rejects = [Reject(1, c, None, f"{c}: kolom wajib tidak ada di baris judul") for c in header.missing]
         return _record_refused(con, result, digest, who)
     if rows == 0:
         result.refused = f"{result.file}: berkas kosong (hanya baris judul, tanpa baris data)."
+        result.refused_code = "empty"
         return _record_refused(con, result, digest, who)
     n_dup = _validate(con, kind, kind_rules)
+    if not again and digest and _same_file_would_revert(con, kind, result, n_dup, digest):
+        return _record_refused(con, result, digest, who)
     with transaction(con):
         _store(con, kind, result, n_dup, digest, who)
     try:  # committed: from here on a failure must not turn into "nothing stored"
@@ -689,8 +837,12 @@ class _FileScan:
         return self.result().sha256
 
 
-def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who: str | None = None) -> IngestResult:
-    """Load one file into an open read-write connection, as one transaction; a refused file stores nothing."""
+def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who: str | None = None,
+                again: bool = False) -> IngestResult:
+    """Load one file into an open read-write connection, as one transaction; a refused file stores nothing.
+
+    ``again``: load it even if the same file (SHA-256) was loaded before and loading it would undo later changes
+    (the command's ``--again``, the Data page's confirmation)."""
     if kind_name not in CONTRACT:
         raise ValueError(f"jenis data tidak dikenal: {kind_name}; pilih salah satu: {', '.join(CONTRACT)}")
     who = who or getpass.getuser()
@@ -706,30 +858,49 @@ def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who:
             limits = Limits.from_settings(settings.all_settings(con))
             source = read_file(con, path, kind, limits)
             result.extra_columns = source.header.extras
-            try:
-                kind_rules = parse(con, kind)
-                exact = source.fallback is not None and scan.result().inner_blank_line
-            except duckdb.Error as exc:
-                if source.fallback is None:
-                    raise Refused(f"{path.name}: berkas tidak dapat dibaca: {_first_line(exc)}") from exc
-                exact = True
-            if exact and source.fallback is not None:
-                try:
-                    source.fallback()  # DuckDB's fast reader could not number every row exactly
-                except UnicodeDecodeError as decode_error:
-                    raise Refused(_not_utf8(path.name)) from decode_error
-                except (csv.Error, OSError) as csv_error:
-                    raise Refused(f"{path.name}: berkas tidak dapat dibaca: {csv_error}") from csv_error
-                kind_rules = parse(con, kind)
+            kind_rules = _parse_source(con, kind, source, scan, path, limits)
         except Refused as exc:
-            result.refused = str(exc)
+            result.refused, result.refused_code = str(exc), exc.code
             return _record_refused(con, result, scan.digest(), who)
-        return _load_parsed(con, kind, kind_rules, result, source.header, scan.digest, who)
+        return _load_parsed(con, kind, kind_rules, result, source.header, scan.digest, who, again)
     finally:
         _cleanup(con)
 
 
-def ingest_into(db: Path | str, kind_name: str, path: Path, who: str | None = None) -> IngestResult:
+def _parse_source(con: duckdb.DuckDBPyConnection, kind: Kind, source: Source, scan: _FileScan, path: Path,
+                  limits: Limits) -> list[Rule]:
+    """``_parsed`` from the fast reader; for a CSV with an empty line inside, from a padded copy (still the fast
+    reader); for a CSV the fast reader cannot read exactly, from the exact reader."""
+    try:
+        kind_rules = parse(con, kind, limits)
+        exact = False
+    except duckdb.Error as exc:
+        if source.fallback is None:
+            raise Refused(f"{path.name}: berkas tidak dapat dibaca: {_first_line(exc)}") from exc
+        exact = True
+    if source.padded is not None and scan.result().inner_blank_line:
+        with tempfile.TemporaryDirectory(prefix="kancil-pad-") as folder:
+            try:
+                source.padded(Path(folder) / "padded.csv")
+                kind_rules = parse(con, kind, limits)  # _parsed is a table: the copy can go after this
+                exact = False
+            except duckdb.Error:
+                exact = True
+            finally:
+                _drop(con, "_raw")
+    if exact and source.fallback is not None:
+        try:
+            source.fallback()  # DuckDB's fast reader could not number every row exactly
+        except UnicodeDecodeError as decode_error:
+            raise Refused(_not_utf8(path.name), "encoding") from decode_error
+        except (csv.Error, OSError) as csv_error:
+            raise Refused(f"{path.name}: berkas tidak dapat dibaca: {csv_error}") from csv_error
+        kind_rules = parse(con, kind, limits)
+    return kind_rules
+
+
+def ingest_into(db: Path | str, kind_name: str, path: Path, who: str | None = None,
+                again: bool = False) -> IngestResult:
     """Load one file into the store at ``db`` with its own writer (the command line and the Data page).
 
     What the store committed is what the result says: a failure after the commit (closing the store, bumping the
@@ -745,7 +916,7 @@ def ingest_into(db: Path | str, kind_name: str, path: Path, who: str | None = No
     try:
         with connection.writer(db) as con:
             before = one(con, "SELECT coalesce(max(batch_id), 0) FROM ingest_batches")[0]
-            result = ingest_file(con, kind_name, path, who=who)
+            result = ingest_file(con, kind_name, path, who=who, again=again)
     except connection.AfterCommitFailed as exc:
         if result is None:  # cannot happen: the writer raises this only after its body finished
             raise
@@ -786,9 +957,8 @@ def _recorded_since(db: Path | str, before: int | None) -> list[IngestResult] | 
     try:
         with connection.reader(db, wait=5.0) as con:
             rows = con.execute(
-                "SELECT file_name, kind, rows, stored, replaced, unchanged, rejected, batch_id, blank_rows "
-                "FROM (SELECT *, 0 AS blank_rows FROM ingest_batches) WHERE batch_id > $b AND status = 'dimuat' "
-                "ORDER BY batch_id", {"b": before}).fetchall()
+                "SELECT file_name, kind, rows, stored, replaced, unchanged, rejected, batch_id FROM ingest_batches "
+                "WHERE batch_id > $b AND status = 'dimuat' ORDER BY batch_id", {"b": before}).fetchall()
     except Exception:
         return None
     return [IngestResult(file=r[0], kind=r[1], rows=r[2], stored=r[3], replaced=r[4], unchanged=r[5], rejected=r[6],

@@ -28,7 +28,12 @@ EXIT_NO_MEMORY = 4  # Python's own MemoryError under the limit
 
 
 class ChildRefused(Exception):
-    """The workbook could not be read within the limits; the message (Bahasa Indonesia) names the file."""
+    """The workbook could not be read within the limits (``code`` "limits") or at all ("not_workbook"); the
+    message (Bahasa Indonesia) names the file."""
+
+    def __init__(self, message: str, code: str = "limits"):
+        super().__init__(message)
+        self.code = code
 
 
 def cell_text(value: object, col_type: str) -> str | None:
@@ -106,7 +111,8 @@ def read_workbook(path: Path, name: str, kind_name: str | None, limits: Limits) 
                 "simpan sebagai CSV atau pecah per bulan. Berkas ditolak seluruhnya, tidak ada baris yang disimpan."
             ) from exc
         if proc.returncode == EXIT_UNREADABLE:
-            raise ChildRefused(f"{name}: berkas tidak dapat dibaca sebagai buku kerja XLSX: {proc.stderr.strip()}")
+            raise ChildRefused(f"{name}: berkas tidak dapat dibaca sebagai buku kerja XLSX: {proc.stderr.strip()}",
+                               "not_workbook")
         if proc.returncode != 0 or not out.exists():
             raise ChildRefused(
                 f"{name}: membaca buku kerja ini memerlukan lebih dari {str(limits.memory_mb)} MB memori (batas "

@@ -60,6 +60,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "loading again does not duplicate data)."),
     "data.refused": ("Berkas ditolak seluruhnya; tidak ada baris yang disimpan.",
                      "The file was refused whole; no row was stored."),
+    "data.refused.encoding": ("Berkas ditolak seluruhnya: bukan teks UTF-8 (mis. disimpan sebagai UTF-16 \"Teks "
+                              "Unicode\" atau ANSI). Simpan ulang sebagai \"CSV UTF-8\". Tidak ada baris yang "
+                              "disimpan.",
+                              "The file was refused whole: it is not UTF-8 text (e.g. saved as UTF-16 \"Unicode "
+                              "text\" or ANSI). Save it again as \"CSV UTF-8\". No row was stored."),
+    "data.refused.not_workbook": ("Berkas ditolak seluruhnya: bukan buku kerja XLSX (mis. CSV yang diberi akhiran "
+                                  ".xlsx). Tidak ada baris yang disimpan.",
+                                  "The file was refused whole: it is not an XLSX workbook (e.g. a CSV named .xlsx). "
+                                  "No row was stored."),
+    "data.refused.not_csv": ("Berkas ditolak seluruhnya: isinya buku kerja (zip), bukan CSV. Tidak ada baris yang "
+                             "disimpan.",
+                             "The file was refused whole: it holds a workbook (zip), not CSV. No row was stored."),
+    "data.refused.limits": ("Berkas ditolak seluruhnya: melebihi batas baca (ukuran, sel, memori atau waktu). Tidak "
+                            "ada baris yang disimpan.",
+                            "The file was refused whole: it is over a reading limit (size, cells, memory or time). "
+                            "No row was stored."),
+    "data.refused.empty": ("Berkas ditolak seluruhnya: kosong (tanpa baris judul atau tanpa baris data).",
+                           "The file was refused whole: it is empty (no header or no data rows)."),
+    "data.refused.type": ("Berkas ditolak seluruhnya: jenis berkas tidak didukung.",
+                          "The file was refused whole: the file type is not supported."),
+    "data.refused.same_file": ("Berkas ini pernah dimuat, dan memuatnya lagi akan mengembalikan koreksi yang dimuat "
+                               "sesudahnya. Belum ada yang disimpan.",
+                               "This file was loaded before, and loading it again would undo corrections loaded "
+                               "after it. Nothing was stored yet."),
+    "data.would_revert": ("{n} baris akan kembali ke isi berkas ini (ditampilkan {shown}; kunci: kolom lama → baru):",
+                          "{n} row(s) would go back to this file's values (showing {shown}; key: column old → new):"),
+    "data.again_confirm": ("Ya, muat lagi berkas ini dan kembalikan {n} baris itu",
+                           "Yes, load this file again and put those {n} row(s) back"),
+    "data.again_load": ("Muat lagi", "Load again"),
     "data.refused_missing": ("Berkas ditolak seluruhnya: kolom wajib tidak ada di baris judul: {columns}. Tidak ada "
                              "baris yang disimpan.",
                              "The file was refused whole: required column(s) missing from the header row: "

@@ -4,6 +4,8 @@ shown as plain text (st.text, st.dataframe), never as markdown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -21,17 +23,25 @@ def kind_label(kind: str | None) -> str:
     return tr(f"data.kind.{kind}") if kind else "—"
 
 
-def show_result(n: int, entry: dict) -> None:
+REFUSAL_HEADLINES = ("encoding", "not_workbook", "not_csv", "limits", "empty", "type", "same_file")
+
+
+def show_result(n: int, entry: dict, again: Callable[[], None] | None = None) -> None:
     result = entry["result"]
     with st.container(border=True):
         st.caption(tr("data.result_of", n=n, kind=kind_label(result.kind)))
         st.text(result.file)
         if result.refused:
             missing = entry["missing"]
-            st.error(tr("data.refused_missing", columns=", ".join(f"`{c}`" for c in missing)) if missing
-                     else tr("data.refused"))
+            code = result.refused_code
+            if missing:
+                st.error(tr("data.refused_missing", columns=", ".join(f"`{c}`" for c in missing)))
+            else:  # the real reason in the headline, the loader's full message below it
+                st.error(tr(f"data.refused.{code}" if code in REFUSAL_HEADLINES else "data.refused"))
             st.caption(tr("data.refused_detail"))
             st.text(result.refused)
+            if code == "same_file":
+                show_same_file(n, entry, again)
             return
         if result.stored_but:  # committed, then a later step failed: the counts below are what the store holds
             st.warning(tr("data.stored_but"))
@@ -59,7 +69,19 @@ def show_result(n: int, entry: dict) -> None:
                                mime="text/csv", help=tr("data.download_rejects_help"), key=f"data_rejects_{n}")
 
 
-def show_results(results_key: str) -> None:
+def show_same_file(n: int, entry: dict, again: Callable[[], None] | None) -> None:
+    """What loading the same file again would undo, and the explicit confirmation it needs."""
+    result = entry["result"]
+    st.caption(tr("data.would_revert", n=fmt_num(result.would_revert_count, lang()), shown=len(result.would_revert)))
+    st.text("\n".join(result.would_revert))
+    if again is None or "content" not in entry:
+        return
+    sure = st.checkbox(tr("data.again_confirm", n=fmt_num(result.would_revert_count, lang())), key=f"data_again_{n}")
+    if st.button(tr("data.again_load"), disabled=not sure, key=f"data_again_load_{n}"):
+        again()
+
+
+def show_results(results_key: str, load_again: Callable[[dict], dict] | None = None) -> None:
     """The outcomes of the last loads, until the user clears them."""
     results = st.session_state.get(results_key)
     if not results:
@@ -70,7 +92,14 @@ def show_results(results_key: str) -> None:
         st.session_state.pop(results_key, None)
         st.rerun()
     for n, entry in enumerate(results, start=1):
-        show_result(n, entry)
+        show_result(n, entry, None if load_again is None else _again(results, n - 1, load_again))
+
+
+def _again(results: list, index: int, load_again: Callable[[dict], dict]) -> Callable[[], None]:
+    def run() -> None:
+        results[index] = load_again(results[index])
+        st.rerun()
+    return run
 
 
 def show_freshness() -> None:
