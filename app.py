@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import logging
 
+import duckdb
 import streamlit as st
 
 from kancil import config, pages
-from kancil.web import data, frame, signin, state
+from kancil.store import connection
+from kancil.web import bench, data, frame, signin, state
 from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+bench.start()  # counts script runs for benchmarks/browser.py; does nothing unless KANCIL_BENCH=1
 
 db = config.db_path()
-if not db.exists():
-    st.error(tr("store.missing", path=db))
+problem = data.store_problem(str(db))
+if problem:  # missing, not a store, cut short, read-only, newer: said in the user's words, never a traceback
+    text = tr("store.missing", path=db) if problem.kind == "missing" else problem.message(lang())
+    st.error(text, icon=":material/database:")
     st.stop()
 data.ensure_current_schema(str(db))
 user = signin.require_user(db, tr, page_paths=tuple(p.url_path for p in pages.PAGES))
@@ -47,6 +52,16 @@ for group in pages.GROUPS:
         for p in links:
             st.sidebar.page_link(registered[p.key])
 signin.sidebar_account(tr, lang(), db)
-st.session_state[frame.PAGE_KEY] = next((key for key, page in registered.items() if page is current), wanted.key)
+page_key = next((key for key, page in registered.items() if page is current), wanted.key)
+st.session_state[frame.PAGE_KEY] = page_key
 st.session_state["_filters"] = state.sidebar_filters(info)
-current.run()
+try:
+    current.run()
+except duckdb.Error as exc:  # the store broke under a page (a block cut off that the first check did not read)
+    logging.getLogger("kancil").exception("store error on a page")
+    problem = connection.diagnose(db, wait=0) or (connection.problem_from_error(db, exc)
+                                                  if connection.is_cut_short(exc) else None)
+    st.error(problem.message(lang()) if problem else tr("store.problem.failed", path=db, error=exc),
+             icon=":material/database:")
+finally:
+    bench.finished(page_key)

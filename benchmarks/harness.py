@@ -596,7 +596,7 @@ def ingest_bench(repeat: int, rows_1m: int = 1_000_000) -> dict:
         for i in range(max(1, repeat // 2)):
             db = work / f"cold-{i}.duckdb"
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "kancil", "ingest", "--db", str(db), "--kind", "antrian",
+            subprocess.run([sys.executable, "-m", "kancil", "ingest", "--db", str(db), "--create", "--kind", "antrian",
                             str(csv_1m)], check=True, capture_output=True, cwd=ROOT)
             rates.append(rows_1m / (time.perf_counter() - t0))
         out["antrian-1M/csv (CLI, fresh process)"] = {"rows": rows_1m, **stats(rates)}
@@ -698,7 +698,7 @@ def machine() -> dict:
 
 def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str, with_ingest: bool = True,
         with_optimized: bool = True, with_concurrency: bool = True, page_scales: tuple[str, ...] = ("S", "M", "L"),
-        ) -> dict:
+        browser_scales: tuple[str, ...] = ("S", "M", "L")) -> dict:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     raw_path = BENCH_DIR / f"results-{label}.json"
     results: dict = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": machine(),
@@ -733,6 +733,12 @@ def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str,
         biggest = "M" if "M" in scales else scales[-1]
         log(f"concurrency at {biggest}")
         results["concurrency"] = {"scale": biggest, "runs": concurrent_renders(ensure_store(biggest))}
+    in_browser = [s for s in scales if s in browser_scales]
+    if in_browser:
+        from benchmarks import browser
+
+        log(f"browser stage at {', '.join(in_browser)}")
+        results["browser"] = browser.run(in_browser, label=label)
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     save()
     return results
@@ -820,6 +826,10 @@ def write_report(results: dict, out: Path) -> None:
         from benchmarks import decide
 
         lines += decide.section(results["decide"])
+    if results.get("browser"):
+        from benchmarks import browser
+
+        lines += [browser.START, *browser.section(results["browser"]), browser.END_MARK, ""]
     extra = Path(str(out) + ".notes.md")
     if extra.exists():
         lines += [extra.read_text()]
@@ -1066,6 +1076,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-ingest", action="store_true")
     p.add_argument("--no-optimized", action="store_true", help="skip the before/after of kancil optimize")
     p.add_argument("--no-concurrency", action="store_true")
+    p.add_argument("--no-browser", action="store_true", help="skip the browser stage (benchmarks/browser.py)")
+    p.add_argument("--browser-scales", default="S,M,L",
+                   help="scales of the browser stage (those whose store is cached or built in this run)")
     p.add_argument("--page-scales", default="S,M,L", help="scales at which pages are rendered")
     p.add_argument("--report-only", default=None, help="rewrite --out from a saved results JSON")
     p.add_argument("--label", default=None, help="name of the raw results file (default: the scales)")
@@ -1107,6 +1120,7 @@ def main_args(args: argparse.Namespace) -> int:
     run(scales, repeat, cold, Path(args.out), args.label or "".join(scales) + ("-quick" if args.quick else ""),
         with_ingest=not args.no_ingest, with_optimized=not args.no_optimized,
         with_concurrency=not args.no_concurrency,
+        browser_scales=() if args.no_browser else tuple(s.strip().upper() for s in args.browser_scales.split(",")),
         page_scales=tuple(s.strip().upper() for s in args.page_scales.split(",")))
     return 0
 

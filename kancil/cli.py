@@ -6,10 +6,13 @@ import argparse
 import datetime as dt
 import json
 import sys
+import tempfile
 from pathlib import Path
 
+import duckdb
+
 from kancil.contract import KINDS, LANES
-from kancil.store import clock, connection
+from kancil.store import clock, connection, health
 
 
 def _date(text: str) -> dt.date:
@@ -22,19 +25,20 @@ def _date(text: str) -> dt.date:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load each file as its own transaction, with the store opened for that file only (so the dashboard can
     read between files). Exit status: the worst of the files: 0 all stored, 1 rows rejected, 2 a file refused."""
-    from kancil.ingest.ingester import IngestResult, ingest_file
+    from kancil.ingest.ingester import IngestResult, failure_reason, ingest_into
 
-    worst = 0
+    worst, stored = 0, False
     for name in args.files:
         try:
-            with connection.writer(args.db) as con:
-                result = ingest_file(con, args.kind, Path(name))
+            result = ingest_into(args.db, args.kind, Path(name))
         except connection.StoreBusy:
             raise
-        except Exception as exc:
+        except Exception as exc:  # the store could not even be opened for writing: nothing of this file stored
             result = IngestResult(file=Path(name).name, kind=args.kind,
-                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: {exc}")
+                                  refused=f"{Path(name).name}: gagal dimuat, tidak ada yang disimpan: "
+                                  f"{failure_reason(exc)}")
         worst = max(worst, result.exit_code)
+        stored = stored or bool(result.stored)
         if args.json:
             data = result.as_json()
             keys = ("file", "kind", "rows", "stored", "replaced", "unchanged", "rejected", "blank_rows",
@@ -42,6 +46,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             out = {k: data[k] for k in keys}
             if result.refused:
                 out["error"] = result.refused
+            if result.stored_but:
+                out["stored_but"] = result.stored_but
             print(json.dumps(out, ensure_ascii=False, default=str), flush=True)
             continue
         if result.refused:
@@ -53,11 +59,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             f"{result.file}: {result.rows} baris = {result.stored} disimpan + {result.rejected} ditolak "
             f"({result.replaced} menggantikan data lama, {result.unchanged} sudah ada dan sama{blank})"
         )
+        if result.stored_but:
+            print(f"PERINGATAN {result.stored_but}", file=sys.stderr)
         for r in result.rejects[:20]:
             print(f"  baris {r.row}, kolom {r.column}, nilai {r.value!r}: {r.reason}", file=sys.stderr)
         if len(result.rejects) > 20:
             print(f"  … dan {len(result.rejects) - 20} lagi (lihat tabel ingest_rejects, batch "
                   f"{result.batch_id})", file=sys.stderr)
+    if stored:  # the morning rush: the briefings of the new data, computed once in the background
+        from kancil.briefing import precompute
+
+        precompute.after_ingest(args.db)
     return worst
 
 
@@ -136,16 +148,32 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    """Write the printable morning briefing. Meant for cron on every weekday: a holiday or cuti bersama is skipped
-    quietly (exit 0, nothing written), and a working day without tickets (exports not loaded yet) exits 1 rather
-    than printing a page of zeros; --force writes either anyway. A bad output name or office exits 2."""
-    from kancil.briefing import printout
+    """Write the printable morning briefing, or with --send e-mail it (kancil/briefing/delivery.py). Meant for cron
+    on every weekday: a holiday or cuti bersama is skipped quietly (exit 0, nothing written or sent), and a working
+    day without tickets (exports not loaded yet) exits 1 rather than printing a page of zeros; --force writes
+    either anyway. A bad output name or office, or delivery settings not filled in, exit 2; an SMTP server that
+    cannot be reached or refuses the message exits 69, and then nobody received it."""
+    from kancil.briefing import delivery, printout
     from kancil.i18n import fmt_date, t
+    from kancil.store import settings
 
-    lang, out = args.lang, Path(args.out)
+    if args.precompute:
+        from kancil.briefing import precompute
+
+        done = precompute.precompute(args.db)
+        print(t("report.cli.precomputed", args.lang, n=done["views"], version=done["version"], path=done["folder"],
+                seconds=f"{done['seconds']:.1f}"))
+        return 0
+    lang = args.lang
+    out = Path(args.out) if args.out else None
+    if out is None and not args.send:
+        print(t("report.cli.out_or_send", lang), file=sys.stderr)
+        return 2
     try:
-        printout.check_output(out, lang)
+        if out is not None:
+            printout.check_output(out, lang)
         with connection.reader(args.db) as con:
+            server = delivery.Server.from_settings(settings.all_settings(con), lang) if args.send else None
             known = printout.offices(con)
             if args.office and args.office not in known:
                 raise printout.ReportError(t("report.cli.unknown_office", lang, office=args.office,
@@ -155,18 +183,29 @@ def cmd_briefing(args: argparse.Namespace) -> int:
             where = t("report.cli.office_suffix", lang, office=args.office) if args.office else ""
             day_text = fmt_date(day, lang, long=True)
             if not workday and not args.force:
-                print(t("report.cli.skipped", lang, day=day_text, office=where))
+                print(t("kirim.skipped" if args.send else "report.cli.skipped", lang, day=day_text, office=where))
                 return 0
             data, demo = printout.collect(con, day, args.office)
         if sum(data["today"]["tickets"].values()) == 0 and not args.force:
             print(t("report.cli.no_tickets", lang, day=day_text, office=where), file=sys.stderr)
             return 1
         notes = [] if workday else [t("report.not_workday", lang, day=day_text)]
-        path = printout.write_report(data, out, lang, demo=demo, notes=notes)
+        if server is None:
+            path = printout.write_report(data, out, lang, demo=demo, notes=notes)
+            print(t("report.cli.written", lang, day=day_text, path=path))
+            return 0
+        with tempfile.TemporaryDirectory(prefix="kancil-briefing-") as folder:
+            target = out or Path(folder) / delivery.attachment_name(day, args.office, f".{args.attach}")
+            path = printout.write_report(data, target, lang, demo=demo, notes=notes)
+            delivery.send(server, delivery.build_message(server, data, path, lang, demo), lang)
     except printout.ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    print(t("report.cli.written", lang, day=day_text, path=path))
+    except delivery.DeliveryError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    print(t("kirim.sent", lang, day=day_text, n=len(server.recipients), recipients=", ".join(server.recipients),
+            name=path.name))
     return 0
 
 
@@ -302,16 +341,34 @@ def cmd_export_parquet(args: argparse.Namespace) -> int:
     return 0
 
 
+CREATE_HELP = "buat penyimpanan baru bila --db belum ada (tanpa ini: ditolak, exit 2)"
+
+
+INGEST_EPILOG = """status keluar (yang terburuk dari semua berkas):
+  0  setiap baris tersimpan
+  1  sebagian baris ditolak (baris lain tersimpan)
+  2  sebuah berkas ditolak seluruhnya (tidak ada isinya yang disimpan)
+  3  penyimpanan terkunci proses lain terlalu lama
+  4  disimpan, tetapi langkah sesudahnya gagal (mis. penanda versi .version pada disk penuh):
+     yang tercetak tersimpan; pesan "PERINGATAN … disimpan, tetapi …" menyebut apa yang gagal"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kancil", description="Kancil Nari: penyimpanan dan metrik")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan")
+    p = sub.add_parser("ingest", help="muat berkas ekspor kantor ke penyimpanan", epilog=INGEST_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("init", help="buat penyimpanan baru yang kosong (atau perbarui skema yang ada)")
+    p.add_argument("--db", default=str(connection.DEFAULT_DB))
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="buat penyimpanan berisi DATA CONTOH")
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
@@ -342,13 +399,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lane", choices=LANES)
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("briefing", help="ringkasan pagi cetak, satu halaman A4 (.html atau .pdf)")
     p.add_argument("--db", default=str(connection.DEFAULT_DB))
     p.add_argument("--date", type=_date, default=None, help="hari ringkasan (bawaan: hari kerja terakhir sebelum "
                    "hari ini)")
-    p.add_argument("--out", required=True, help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--out", help="berkas keluaran, .html (mandiri, bisa dibuka luring) atau .pdf")
+    p.add_argument("--send", action="store_true", help="kirim lewat surel ke penerima di Pengaturan › Pengiriman")
+    p.add_argument("--attach", choices=("pdf", "html"), default="pdf",
+                   help="--send tanpa --out: bentuk lampiran (bawaan: pdf)")
+    p.add_argument("--precompute", action="store_true", help="siapkan ringkasan hari kerja terakhir setiap kantor "
+                   "untuk dasbor (berkas di samping penyimpanan; jalankan sebelum jam buka)")
     p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
     p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
     p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")
@@ -369,6 +432,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--service-type", dest="service_type", choices=SERVICE_TYPES)
     p.add_argument("--channel", choices=CHANNELS)
     p.add_argument("--out", required=True, help="berkas ZIP keluaran")
+    p.add_argument("--create", action="store_true", help=CREATE_HELP)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("audit", help="periksa log unduhan: audit verify menelusuri rantai hash-nya")
@@ -416,13 +480,71 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands on an existing store, and whether they write it (user: "add" writes, "list" reads). A missing --db is
+# refused (a mistyped path must not become a new empty store) unless the command takes --create and is given it;
+# ``init`` creates one, ``demo`` builds one. Exit status: 2 the input (a missing store), 70 an unusable store, 75
+# locked by another process (kancil/store/health.py).
+STORE_COMMANDS = {"ingest": True, "summary": False, "briefing": False, "export": True, "forecast": False,
+                  "replay": False, "optimize": True, "export-parquet": False, "user": None}
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    writes = STORE_COMMANDS[args.command]
+    return args.action == "add" if writes is None else writes
+
+
+def store_problem(args: argparse.Namespace) -> health.StoreProblem | None:
+    """What keeps this command from using its store, checked before it starts (None: go ahead)."""
+    if args.command not in STORE_COMMANDS:
+        return None
+    db = Path(args.db)
+    if getattr(args, "create", False) and not db.exists():
+        with connection.writer(db, bump=False):  # asked for: an empty store at the current schema
+            pass
+    return connection.diagnose(db, write=_writes(args))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create an empty store at the current schema (or migrate an existing, usable one): the one way, beside
+    ``--create`` and ``demo``, that a new store comes into being."""
+    from kancil.i18n import t
+    from kancil.store import schema
+
+    db = Path(args.db)
+    existed = db.exists()
+    if existed and (problem := connection.diagnose(db)):
+        print(problem.message(), file=sys.stderr)
+        return problem.exit_code
+    with connection.writer(db, bump=not existed) as con:
+        version = schema.schema_version(con)
+    print(t("store.init.exists" if existed else "store.init.created", path=db, version=version))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a store that cannot be used is explained in Bahasa Indonesia, never with a traceback."""
+    from kancil.i18n import t
+
     args = build_parser().parse_args(argv)
+    problem = store_problem(args)
+    if problem:
+        print(problem.message(), file=sys.stderr)
+        return problem.exit_code
     try:
         return args.func(args)
-    except connection.StoreBusy as exc:
-        print(str(exc), file=sys.stderr)
-        return 3
+    except connection.StoreBusy:
+        problem = health.StoreProblem("locked", Path(args.db))
     except FileNotFoundError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return health.EXIT_INPUT
+    except (duckdb.Error, OSError, RuntimeError) as exc:  # the store went bad while the command ran
+        if args.command not in STORE_COMMANDS:
+            raise
+        problem = connection.diagnose(args.db, write=_writes(args), wait=0)
+        if problem is None and connection.is_cut_short(exc):
+            problem = connection.problem_from_error(args.db, exc)
+        if problem is None:
+            print(t("store.problem.failed", path=args.db, error=exc), file=sys.stderr)
+            return health.EXIT_STORE
+    print(problem.message(), file=sys.stderr)
+    return problem.exit_code

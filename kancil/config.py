@@ -30,3 +30,30 @@ def base_url() -> str | None:
 def chromium() -> Path:
     """``KANCIL_CHROMIUM``: the browser that prints the briefing PDF."""
     return Path(os.environ.get("KANCIL_CHROMIUM", DEFAULT_CHROMIUM))
+
+
+SECRETS_FILES = (ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml")
+
+
+def smtp_password() -> str | None:
+    """The SMTP password for sending the briefing: ``KANCIL_SMTP_PASSWORD``, else ``[smtp] password`` of the
+    Streamlit secrets file (the project's, then the user's). Never a setting: the store is downloaded and backed
+    up, the environment and the secrets file are the server's own."""
+    value = os.environ.get("KANCIL_SMTP_PASSWORD")
+    if value:
+        return value
+    import tomllib
+
+    for path in SECRETS_FILES:
+        try:
+            found = tomllib.loads(path.read_text()).get("smtp", {}).get("password")
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+        if found:
+            return str(found)
+    return None
+
+
+def smtp_cafile() -> str | None:
+    """``KANCIL_SMTP_CAFILE``: the office's own certificate authority, for an SMTP server it signed."""
+    return os.environ.get("KANCIL_SMTP_CAFILE") or None

@@ -40,7 +40,7 @@ class Page:
 PAGES: tuple[Page, ...] = (
     Page("ringkasan", "daily", "wb_sunny", "dashboard", ("antrian", "permohonan", "survei", "fasilitas"),
          ("hari",)),
-    Page("kuota", "analysis", "confirmation_number", "dashboard", ("antrian", "kuota")),
+    Page("kuota", "analysis", "confirmation_number", "dashboard", ("antrian", "kuota"), ("perkiraan",)),
     Page("waktu_layanan", "analysis", "schedule", "dashboard", ("antrian", "permohonan")),
     Page("kepuasan", "analysis", "sentiment_satisfied", "dashboard", ("survei", "permohonan")),
     Page("fasilitas", "analysis", "child_care", "dashboard", ("fasilitas",)),

@@ -1,8 +1,9 @@
 """Helpers of the real-browser tests (tests/test_e2e.py): the demo store, the Streamlit server, Chromium, and the
 few Streamlit-specific moves (wait for a run to finish, sign in, pick a sidebar option, screenshot the main area).
 
-Chromium is Debian's (/usr/bin/chromium, installed by .ci/run when missing); Playwright's own browser download is
-never used. Waiting follows Streamlit's own browser tests: the app is connected and its script is not running.
+Chromium is Debian's (/usr/bin/chromium, installed by ``make test`` as root when missing); Playwright's own browser
+download is never used. Waiting follows Streamlit's own browser tests: the app is connected and its script is not
+running.
 """
 
 from __future__ import annotations
@@ -52,7 +53,11 @@ METRIC = '[data-testid="stMain"] [data-testid="stMetric"]'
 
 
 def chromium_path() -> Path | None:
-    """Debian's Chromium, or None when this machine has none (the e2e tests then skip)."""
+    """The Chromium of the browser tests: ``KANCIL_CHROMIUM`` when set (and only it), else Debian's; None when
+    this machine has none (the browser tests then fail, unless SKIP_BROWSER=1: tests/conftest.py)."""
+    configured = os.environ.get("KANCIL_CHROMIUM")
+    if configured:
+        return Path(configured) if Path(configured).exists() else None
     for candidate in (Path("/usr/bin/chromium"), shutil.which("chromium")):
         if candidate and Path(candidate).exists():
             return Path(candidate)

@@ -95,7 +95,7 @@ def test_on_a_fresh_store_loaded_from_contract_files(tmp_path, capsys):
     demo.build(tmp_path / "source.duckdb", offices=1, days=45, seed=5, end=dt.date(2026, 6, 30), export_dir=csv)
     fresh = str(tmp_path / "fresh.duckdb")
     for kind in demo.LOAD_ORDER:
-        assert run(capsys, "ingest", "--db", fresh, "--kind", kind, str(csv / f"{kind}.csv"))[0] == 0
+        assert run(capsys, "ingest", "--db", fresh, "--create", "--kind", kind, str(csv / f"{kind}.csv"))[0] == 0
     code, out, _ = run(capsys, "replay", "queue", "--db", fresh, "--office", "CLP", "--from", "2026-05-17", "--to",
                        "2026-06-30", "--order", "prioritas,percepatan,reguler", "--json")
     assert code == 0 and json.loads(out)["reproduction"]["exact_share"] == 1.0

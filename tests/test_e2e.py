@@ -3,7 +3,8 @@
 One small demo store (60 days up to 30 June 2026, seed 3, the four demo accounts), one Streamlit server on a free
 port and one Chromium for the whole module; every test gets its own browser context (its own Streamlit session,
 so it signs in itself). Each run saves what it saw into tests/screenshots/ and rewrites the README's pictures in
-docs/screenshots/. Without /usr/bin/chromium the module skips (.ci/run installs it).
+docs/screenshots/. Every test is marked ``browser``: without Chromium it fails and says how to get it (``make test``
+installs it as root); ``SKIP_BROWSER=1`` skips them, and the summary says so (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright import sync_api
 
 from tests.e2e_support import (
     AUTO_NAV,
@@ -49,9 +51,7 @@ from tests.e2e_support import (
 )
 
 CHROMIUM = chromium_path()
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium at /usr/bin/chromium (apt-get install "
-                                "chromium; .ci/run does): the real-browser tests need Debian's Chromium")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (requirements-dev.txt)")
+pytestmark = pytest.mark.browser
 PlaywrightTimeout = sync_api.TimeoutError
 
 # (README picture, page title, URL path, charts expected): the dashboard pages in menu order.

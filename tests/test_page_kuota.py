@@ -171,7 +171,7 @@ def test_page_kpis_equal_the_summary(metrics_db):
     # coverage 5 of 6 vulnerable applicants in prioritas
     assert shown["Cakupan jalur prioritas"] == ["83,3%"]
     assert any("pada 1 dari 3 hari kuota (33%)" in w.value and "pukul 08.05" in w.value for w in at.warning)
-    assert len(at.get("plotly_chart")) == 6  # daily, calendar, quota reached, mix, coverage, forecast
+    assert len(at.get("plotly_chart")) == 5  # daily, calendar, quota reached, mix, coverage; the forecast is folded
     # the coverage table behind the chart, for people: the catalogue's labels, codes by name, Indonesian numbers
     table = next(d.value for d in at.dataframe if "Cakupan prioritas" in d.value.columns)
     assert list(table.columns) == ["Kelompok", "Di jalur prioritas", "Di jalur reguler", "Pemohon rentan",
@@ -255,4 +255,30 @@ def test_demo_store_default_view(demo_db):
     assert shown["Hari di atas kuota Prioritas"] == [f"{q['over_quota_days']} dari {q['days']}"]
     assert q["over_quota_days"] > 0  # the demo's story: priority demand above the priority quota on busy days
     assert any("Permohonan prioritas melebihi kuota harian prioritas" in w.value for w in at.warning)
-    assert len(at.get("plotly_chart")) == 6  # ... and the demand forecast (Perkiraan permintaan)
+    assert len(at.get("plotly_chart")) == 5  # the demand forecast (Perkiraan permintaan) is folded, not computed
+    at.query_params["perkiraan"] = "true"  # opened (the section is bound to the URL): now it is computed and drawn
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 6
+
+
+def test_the_forecast_is_not_computed_until_its_section_is_opened(demo_db, monkeypatch, caplog):
+    """The folded "Perkiraan permintaan" costs nothing: no forecast_days computation (the KANCIL_BENCH run log
+    lists every result-cache miss of a run) until the section is opened, then exactly one."""
+    import logging
+
+    import streamlit as st
+
+    st.cache_data.clear()  # other tests of this process may have computed it
+    monkeypatch.setenv("KANCIL_BENCH", "1")
+    with caplog.at_level(logging.WARNING, logger="kancil.bench"):
+        at = app_test(demo_db, page=PAGE)
+        assert [e.label for e in at.expander if "perkiraan" in e.label] == [
+            "Buka untuk menghitung perkiraan jalur Prioritas (model musiman; beberapa detik pada buka pertama)"]
+        at.query_params["perkiraan"] = "true"
+        at.run()
+    runs = [r.getMessage() for r in caplog.records if "KANCIL_BENCH run" in r.getMessage() and "page=kuota" in
+            r.getMessage()]
+    missed = [m.split("misses=")[1].partition(" ")[2].split(",") for m in runs]
+    assert [names.count("forecast_days") for names in missed] == [0, 1]
+    assert "quota_daily" in missed[0] and missed[1] == ["forecast_days"]

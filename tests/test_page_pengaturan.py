@@ -53,7 +53,8 @@ def test_only_the_supervisor_may_change_settings(metrics_db, role):
 def test_the_page_shows_quotas_targets_calendar_and_history(metrics_db):
     at = page(metrics_db)
     assert not at.exception and not at.error
-    assert [t.label for t in at.tabs] == ["Kuota harian", "Target & label", "Kalender", "Riwayat perubahan"]
+    assert [t.label for t in at.tabs] == ["Kuota harian", "Target & label", "Kalender", "Pengiriman",
+                                           "Riwayat perubahan"]
     quotas = table(at, "Kantor")
     assert quotas[["Kantor", "Jalur", "Dari", "Sampai", "Kuota/hari"]].values.tolist()[1:3] == [
         ["TST", "Prioritas", "13 Mei 2026", "terus", 3], ["TST", "Prioritas", "1 Jan 2026", "12 Mei 2026", 2]]
@@ -109,6 +110,28 @@ def test_a_target_change_is_versioned_and_applies_on_the_briefing_at_once(db):
     assert any("prioritas 20" in c.value for c in briefing.caption)
 
 
+def test_the_decision_settings_are_changed_on_the_page_and_a_bad_order_changes_nothing(db):
+    at = page(db)
+    assert by_label(at.number_input, "Saran kuota: cakupan hari kerja (%)").value == 90
+    assert by_label(at.text_input, "Urutan panggil loket kantor").value == "prioritas,percepatan,reguler"
+    by_label(at.number_input, "Saran kuota: cakupan hari kerja (%)").set_value(80)
+    by_label(at.text_input, "Urutan panggil loket kantor").set_value("prioritas, reguler")
+    by_label(at.text_input, "Urutan proses penerbitan kantor").set_value("percepatan,prioritas,prioritas")
+    submit(at, "Simpan pendukung keputusan")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Urutan tidak sah: jalur 'prioritas' disebut lebih dari sekali."]
+    with connection.reader(db) as con:  # checked before any write: the valid two are not stored either
+        assert one(con, "SELECT count(*) FROM pengaturan_riwayat WHERE key LIKE 'urutan%' OR key = 'kuota_cakupan'"
+                   ) == (0,)
+    by_label(at.text_input, "Urutan proses penerbitan kantor").set_value("fifo")
+    submit(at, "Simpan pendukung keputusan")
+    assert [s.value for s in at.success] == ["3 pengaturan diubah."]
+    with connection.reader(db) as con:  # the order is stored as the order reader writes it
+        stored = dict(con.execute("SELECT key, value FROM pengaturan").fetchall())
+    assert {k: stored.get(k) for k in ("kuota_cakupan", "urutan_panggil", "urutan_proses")} == {
+        "kuota_cakupan": "80", "urutan_panggil": "prioritas,reguler,percepatan", "urutan_proses": "fifo"}
+
+
 def test_a_closed_day_through_the_page_is_recorded(db):
     at = page(db)
     at.selectbox(key="settings_day_office").set_value("TST")
@@ -156,5 +179,37 @@ def test_the_page_in_english(metrics_db):
     at.session_state["f_lang"] = "en"  # after the page switch (see tests/test_page_data.py: in_english)
     at.run()
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["Daily quotas", "Targets & labels", "Calendar", "Change history"]
+    assert [t.label for t in at.tabs] == ["Daily quotas", "Targets & labels", "Calendar", "Delivery",
+                                          "Change history"]
     assert table(at, "Office")["Status"].tolist()[0] == "running"
+
+
+def test_the_delivery_tab_keeps_recipients_and_server_but_no_password(db, monkeypatch):
+    monkeypatch.delenv("KANCIL_SMTP_PASSWORD", raising=False)
+    at = page(db)
+    assert [t.value for t in at.main.text] == [
+        "0 penerima", "Kata sandi SMTP belum tersedia di server (perlu bila nama pengguna SMTP diisi)."]
+    by_label(at.text_area, "Penerima ringkasan pagi").input("kepala@kanim.go.id\nBukan-Alamat")
+    at = submit(at, "Simpan pengiriman")
+    assert [e.value for e in at.error] == ["Bukan alamat surel: Bukan-Alamat"]
+    with connection.reader(db) as con:
+        assert one(con, "SELECT count(*) FROM pengaturan WHERE key LIKE 'smtp%' OR key = 'kirim_penerima'")[0] == 0
+    by_label(at.text_area, "Penerima ringkasan pagi").input("Kepala@kanim.go.id\nsupervisor@kanim.go.id")
+    by_label(at.text_input, "Server SMTP").input("mail.kanim.go.id")
+    by_label(at.number_input, "Port SMTP").set_value(465)
+    by_label(at.selectbox, "Keamanan sambungan").set_value("ssl")
+    by_label(at.text_input, "Nama pengguna SMTP").input("kancil")
+    by_label(at.text_input, "Alamat pengirim").input("kancil@kanim.go.id")
+    at = submit(at, "Simpan pengiriman")
+    assert not at.exception and [s.value for s in at.success] == ["6 pengaturan pengiriman diubah."]
+    with connection.reader(db) as con:
+        stored = dict(con.execute("SELECT key, value FROM pengaturan").fetchall())
+    assert {k: stored[k] for k in ("kirim_penerima", "smtp_host", "smtp_port", "smtp_keamanan", "smtp_user",
+                                   "smtp_pengirim")} == {
+        "kirim_penerima": "kepala@kanim.go.id,supervisor@kanim.go.id", "smtp_host": "mail.kanim.go.id",
+        "smtp_port": "465", "smtp_keamanan": "ssl", "smtp_user": "kancil", "smtp_pengirim": "kancil@kanim.go.id"}
+    assert by_label(at.text_area, "Penerima ringkasan pagi").value == "kepala@kanim.go.id\nsupervisor@kanim.go.id"
+    assert [t.value for t in at.main.text][0] == "2 penerima"
+    monkeypatch.setenv("KANCIL_SMTP_PASSWORD", "rahasia")
+    at = page(db)
+    assert [t.value for t in at.main.text] == ["2 penerima", "Kata sandi SMTP tersedia di server."]

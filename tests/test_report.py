@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kancil import cli, config
+from kancil import cli
 from kancil.briefing import morning, printout
 from kancil.i18n import fmt_num, t
 from kancil.store import connection
@@ -26,8 +26,7 @@ from tests.helpers import app_test
 
 DAY = dt.date(2026, 5, 11)
 LANES = ("prioritas", "reguler", "percepatan")
-needs_chromium = pytest.mark.skipif(not config.chromium().exists(),
-                                    reason=f"PDF needs Chromium at {config.chromium()}, which is not installed")
+needs_chromium = pytest.mark.browser  # fails without Chromium, skipped only by SKIP_BROWSER=1 (tests/conftest.py)
 
 
 class Cells(HTMLParser):

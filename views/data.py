@@ -16,7 +16,8 @@ from kancil.admin import uploads
 from kancil.contract import KINDS
 from kancil.i18n import fmt_num
 from kancil.ingest.guess import guess_file, missing_columns, read_header
-from kancil.web import frame, localize, signin
+from kancil.ingest.limits import Limits
+from kancil.web import data, frame, localize, signin
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 from views.parts import data_riwayat
@@ -29,6 +30,7 @@ filters, info = frame.page()
 lang = session_lang()
 user = signin.current_user()
 max_mb = int(st.get_option("server.maxUploadSize"))
+limits = Limits.from_settings(data.settings_values())
 
 st.caption(tr("data.intro"))
 
@@ -66,7 +68,7 @@ def choose_kinds(files: list) -> list[tuple[object, str | None]]:
             kind_col.error(tr("data.file_problem", n=n, reason=tr(problem.key, **problem.values)))
             continue
         if upload.file_id not in guesses:
-            guesses[upload.file_id] = guess_file(upload.name, upload.getvalue())
+            guesses[upload.file_id] = guess_file(upload.name, upload.getvalue(), limits)
         guess = guesses[upload.file_id]
         kind = kind_col.selectbox(tr("data.kind_label", n=n), KINDS, index=KINDS.index(guess) if guess else None,
                                   format_func=kind_label, placeholder=tr("data.kind_placeholder"),
@@ -81,11 +83,12 @@ def load(chosen: list[tuple[object, str | None]]) -> None:
     """Load every file with its chosen kind; keep the outcomes for the next runs; empty the upload widget."""
     results = []
     for upload, kind in chosen:
-        data = upload.getvalue()
+        content = upload.getvalue()
         with st.spinner(tr("data.loading", name=uploads.safe_file_name(upload.name)), show_time=True):
-            result = uploads.ingest_upload(upload.name, data, kind, user.username, config.db_path(), max_mb)
-        missing = missing_columns(read_header(upload.name, data), kind) if result.refused else []
-        csv = uploads.rejected_rows_csv(upload.name, data, result) if result.rejected and not result.refused else None
+            result = uploads.ingest_upload(upload.name, content, kind, user.username, config.db_path(), max_mb)
+        missing = missing_columns(read_header(upload.name, content, limits), kind) if result.refused else []
+        partly = result.rejected and not result.refused
+        csv = uploads.rejected_rows_csv(upload.name, content, result, limits) if partly else None
         results.append({"result": result, "missing": missing, "csv": csv})
     st.session_state[RESULTS_KEY] = results
     st.session_state["data_upload_n"] = st.session_state.get("data_upload_n", 0) + 1

@@ -1,5 +1,6 @@
 """Pengaturan: the office's daily quotas, the targets of the turnaround page, its own calendar days, whether cuti
-bersama is a working day, and the age threshold in labels; with the history of every change.
+bersama is a working day, the age threshold in labels, who receives the morning briefing by e-mail; with the
+history of every change.
 
 Every write is a function of kancil/admin/changes.py inside ``store.writer`` (whose closing bumps the store version, so
 every page's cached numbers are recomputed on its next run); this page only collects the values and shows the
@@ -18,7 +19,7 @@ from kancil.store import settings
 from kancil.web import data, frame, signin, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
-from views.parts import pengaturan_kalender, pengaturan_kuota
+from views.parts import pengaturan_kalender, pengaturan_keputusan, pengaturan_kirim, pengaturan_kuota
 
 HISTORY_ROWS = 200
 FLASH_KEY = "settings_flash"
@@ -62,7 +63,7 @@ def targets_tab(values: dict[str, str]) -> None:
             step=1)
         submitted = st.form_submit_button(tr("pengaturan.targets.save"), type="primary")
     if submitted:
-        write(lambda con: sum(changes.change_setting(con, user.username, k, v) for k, v in chosen.items()),
+        write(lambda con: changes.change_settings(con, user.username, chosen),
               lambda n: [("success", tr("pengaturan.targets.saved", n=n)) if n
                          else ("info", tr("pengaturan.targets.unchanged"))])
 
@@ -108,13 +109,17 @@ st.caption(tr("pengaturan.intro"))
 current, periods, calendar_rows = frame.read(lambda con: (settings.all_settings(con), changes.quota_periods(con),
                                                     changes.calendar_days(con)))
 known_offices = sorted({*info["offices"], *periods["office_code"].dropna()})
-quota, targets, days_tab, history = st.tabs([tr("pengaturan.tab.quota"), tr("pengaturan.tab.targets"),
-                                             tr("pengaturan.tab.calendar"), tr("pengaturan.tab.history")])
+quota, targets, days_tab, delivery_tab, history = st.tabs(
+    [tr("pengaturan.tab.quota"), tr("pengaturan.tab.targets"), tr("pengaturan.tab.calendar"),
+     tr("pengaturan.tab.delivery"), tr("pengaturan.tab.history")])
 with quota:
     pengaturan_kuota.render(periods, known_offices, write)
 with targets:
     targets_tab(current)
+    pengaturan_keputusan.render(current, write)
 with days_tab:
     pengaturan_kalender.render(current, calendar_rows, known_offices, write)
+with delivery_tab:
+    pengaturan_kirim.render(current, write)
 with history:
     history_tab()

@@ -13,7 +13,7 @@ import datetime as dt
 
 import streamlit as st
 
-from kancil.briefing import morning, printout
+from kancil.briefing import morning
 from kancil.contract import FACILITIES
 from kancil.web import data, frame, links, tables
 from kancil.web.charts import bars, base
@@ -108,6 +108,6 @@ if not filters.office and len(brief["offices"]) > 1:
     fig = bars.office_panels(daily, list(offices["office_code"])[:12], tr("ringkasan.offices.tickets"))
     base.show(fig, daily, "office_daily", tr("ringkasan.offices.daily_caption"), "ringkasan_office_daily")
 
-st.download_button(tr("ringkasan.print"), printout.render_html(brief, lang(), demo=info["demo"]),
+st.download_button(tr("ringkasan.print"), data.briefing_html(day, filters.office, lang(), info["demo"]),
                    file_name=f"ringkasan-{day.isoformat()}.html", mime="text/html", key="brief_print",
                    icon=":material/print:", on_click="ignore")

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from kancil.briefing import delivery
 from kancil.contract import CONTRACT, LANES
 from kancil.i18n import t
+from kancil.ingest import limits
 from kancil.ingest.ingester import IngestResult, load_frame
 from kancil.roles import ROLES, User
 from kancil.store import accounts, calendar, clock, offices, settings
@@ -37,6 +39,8 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
     "target_completion_days_percepatan": (0, 60),
     "usia_lansia": (40, 100),
     "kuota_cakupan": (50, 100),
+    **limits.RANGES,
+    "smtp_port": (1, 65535),
 }
 BOOLEAN_SETTINGS = ("cuti_bersama_hari_kerja",)
 ORDER_SETTINGS = ("urutan_panggil", "urutan_proses")  # kancil/decide/orders.py reads and checks them
@@ -206,6 +210,11 @@ def setting_value(key: str, value: object) -> str:
         if str(value).lower() in ("true", "false"):
             return str(value).lower()
         raise AdminError("pengaturan.err.boolean")
+    if key in delivery.TEXT_SETTINGS:
+        text, problem = delivery.check_setting(key, value)
+        if problem:
+            raise AdminError(problem[0], **problem[1])
+        return text
     if key in ORDER_SETTINGS:
         from kancil.decide.orders import OrderError, parse_order
 
@@ -223,6 +232,14 @@ def setting_value(key: str, value: object) -> str:
     if not number.is_integer() or not low <= number <= high:
         raise AdminError("pengaturan.err.range", low=low, high=high)
     return str(int(number))
+
+
+def change_settings(con: duckdb.DuckDBPyConnection, who: str, values: dict[str, object]) -> int:
+    """Change several settings from one form: every value is checked first, so a refused one changes none of them.
+    Returns how many changed."""
+    for key, value in values.items():
+        setting_value(key, value)
+    return sum(change_setting(con, who, key, value) for key, value in values.items())
 
 
 def change_setting(con: duckdb.DuckDBPyConnection, who: str, key: str, value: object) -> bool:

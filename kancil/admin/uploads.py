@@ -17,8 +17,9 @@ import pandas as pd
 
 from kancil.admin.changes import AdminError
 from kancil.export.safe import neutralise_frame
-from kancil.ingest.ingester import IngestResult, ingest_file
-from kancil.store import connection
+from kancil.ingest import xlsx_bounds, xlsx_child
+from kancil.ingest.ingester import IngestResult, ingest_into
+from kancil.ingest.limits import DEFAULT_LIMITS, Limits
 
 MAX_UPLOAD_MB = 50  # the default; the Data page passes Streamlit's server.maxUploadSize
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".parquet")
@@ -62,8 +63,12 @@ def ingest_upload(name: str, data: bytes, kind: str, who: str, db: Path | str,
     with tempfile.TemporaryDirectory(prefix="kancil-upload-") as folder:
         path = Path(folder) / file_name
         path.write_bytes(data)
-        with connection.writer(db) as con:
-            return ingest_file(con, kind, path, who=who)
+        result = ingest_into(db, kind, path, who=who)
+    if result.stored:  # the morning rush: the briefings of the new data, computed once in the background
+        from kancil.briefing import precompute
+
+        precompute.after_ingest(db)
+    return result
 
 
 def rejects_frame(result: IngestResult) -> pd.DataFrame:
@@ -87,15 +92,18 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _file_rows(name: str, data: bytes) -> tuple[list[str], list[list[object]]]:
+def _file_rows(name: str, data: bytes, limits: Limits) -> tuple[list[str], list[list[object]]]:
     """Header and data rows of an uploaded file, in file order (row i of the list is spreadsheet row i + 2)."""
     suffix = PurePath(name).suffix.lower()
-    if suffix == ".xlsx":
-        from python_calamine import CalamineWorkbook
-
-        rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python(
-            skip_empty_area=False)
-        return [_cell(h) for h in rows[0]] if rows else [], [list(r) for r in rows[1:]]
+    if suffix == ".xlsx":  # read like the ingester reads it: checked, then in a child process with limits
+        with tempfile.TemporaryDirectory(prefix="kancil-upload-") as folder:
+            path = Path(folder) / "upload.xlsx"
+            path.write_bytes(data)
+            xlsx_bounds.check_workbook(path, name, limits)
+            cells = xlsx_child.read_workbook(path, name, None, limits)
+        columns = cells["columns"]
+        rows = [list(r) for r in zip(*columns, strict=True)] if columns else []
+        return [_cell(h) for h in cells["header"]], rows
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -108,16 +116,21 @@ def _file_rows(name: str, data: bytes) -> tuple[list[str], list[list[object]]]:
     return (records[0] if records else []), records[1:]
 
 
-def rejected_rows_csv(name: str, data: bytes, result: IngestResult) -> bytes:
+def rejected_rows_csv(name: str, data: bytes, result: IngestResult,
+                      limits: Limits = DEFAULT_LIMITS) -> bytes | None:
     """The rejected rows of the uploaded file as they were, plus their row number and reasons, as CSV.
 
     Ready to fix and upload again: the ingester ignores the two added columns (``baris``, ``alasan``) as extra
-    columns. Text is neutralised for spreadsheets and written as UTF-8 with a byte-order mark (Excel).
+    columns. Text is neutralised for spreadsheets and written as UTF-8 with a byte-order mark (Excel). None if
+    the workbook cannot be read again within the limits (the rejects are still listed on the page).
     """
     reasons: dict[int, list[str]] = {}
     for r in result.rejects:
         reasons.setdefault(r.row, []).append(r.reason)  # every reason already names its column
-    header, rows = _file_rows(safe_file_name(name), data)
+    try:
+        header, rows = _file_rows(safe_file_name(name), data, limits)
+    except (xlsx_bounds.WorkbookRefused, xlsx_child.ChildRefused):
+        return None
     width = len(header)
     out = []
     for number in sorted(reasons):

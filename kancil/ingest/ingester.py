@@ -22,7 +22,6 @@ For every file ``rows = stored + rejected`` holds, is printed, and is recorded i
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import getpass
 import hashlib
 import threading
@@ -44,7 +43,10 @@ from kancil.contract import (
     Column,
     Kind,
 )
-from kancil.store import calendar, clock
+from kancil.ingest import xlsx_bounds, xlsx_child
+from kancil.ingest.header import Header, match_header
+from kancil.ingest.limits import DEFAULT_LIMITS, Limits
+from kancil.store import calendar, clock, settings
 from kancil.store.sql import one, transaction
 
 SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -53,6 +55,9 @@ CALENDAR_KINDS = ("antrian", "permohonan", "kuota")
 ROW = "CAST(rowid + 2 AS INTEGER)"  # the spreadsheet row number of a row of _parsed (header = row 1)
 P_ROW = "CAST(p.rowid + 2 AS INTEGER)"  # the same, of _parsed aliased as p
 WHOLE_ROW = "*"  # the column named by a problem of the whole row (e.g. more cells than the header)
+
+
+STORED_BUT_EXIT = 4  # exit status of "disimpan, tetapi …" (3 is "store busy")
 
 
 class Refused(Exception):
@@ -81,12 +86,16 @@ class IngestResult:
     refused: str | None = None
     batch_id: int | None = None
     blank_rows: int = 0
+    stored_but: str | None = None  # "<file>: disimpan, tetapi …": committed, then a later step failed
 
     @property
     def exit_code(self) -> int:
-        """0 every row stored; 1 some rows rejected; 2 the file was refused whole."""
+        """0 every row stored; 1 some rows rejected; 2 the file was refused whole; 4 stored (as counted), but a
+        step after the commit failed (``stored_but`` says which and what it means)."""
         if self.refused is not None:
             return 2
+        if self.stored_but is not None:
+            return STORED_BUT_EXIT
         return 1 if self.rejected else 0
 
     def as_json(self) -> dict:
@@ -121,44 +130,6 @@ def _drop(con: duckdb.DuckDBPyConnection, *names: str) -> None:
 # ---------------------------------------------------------------------------------------------- reading
 
 
-def _normalise(name: object) -> str:
-    if name is None:
-        return ""
-    return str(name).strip().strip("\ufeff").strip().lower()
-
-
-@dataclass
-class Header:
-    """How a file's header maps onto a kind's columns."""
-
-    mapped: list[str | None]  # per header cell: the contract column it is, or None (ignored)
-    extras: list[str]  # ignored non-empty header names, each once, in file order
-    missing: list[str]  # contract columns not in the header
-
-    def position(self, column: str) -> int | None:
-        return self.mapped.index(column) if column in self.mapped else None
-
-
-def match_header(kind: Kind, header: list[object]) -> Header:
-    """Map header cells to contract columns: case-insensitive, surrounding spaces ignored, first copy wins."""
-    names = [_normalise(h) for h in header]
-    wanted = set(kind.column_names)
-    seen: set[str] = set()
-    mapped: list[str | None] = []
-    extras: list[str] = []
-    for raw_name, name in zip(header, names, strict=True):
-        if name in wanted and name not in seen:
-            mapped.append(name)
-            seen.add(name)
-            continue
-        mapped.append(None)
-        shown = str(raw_name).strip().strip("\ufeff").strip() if raw_name is not None else ""
-        if shown and name not in {_normalise(e) for e in extras}:
-            extras.append(shown)
-    missing = [c for c in kind.column_names if c not in seen]
-    return Header(mapped, extras, missing)
-
-
 def _missing_message(file_name: str, missing: list[str]) -> str:
     return (
         f"{file_name}: kolom wajib tidak ada di baris judul (baris 1): {', '.join(missing)}. "
@@ -178,7 +149,7 @@ def _csv_delimiter(first_line: str) -> str:
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
     with path.open("r", encoding="utf-8-sig", newline="") as fh:
         first = fh.readline()
     if not first.strip():
@@ -236,37 +207,26 @@ def _read_csv_exact(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, head
     _register_raw(con, table, kind)
 
 
-def _xlsx_text(value: object, col_type: str) -> str | None:
-    """A spreadsheet cell as the text the contract describes; real date cells become ISO text."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        value = (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)  # Excel's float rounding
-        return value.strftime("%Y-%m-%d" if col_type == "date" and value.time() == dt.time() else "%Y-%m-%d %H:%M:%S")
-    if isinstance(value, dt.date):  # calamine gives a date for a date cell at midnight
-        return value.strftime("%Y-%m-%d" if col_type == "date" else "%Y-%m-%d 00:00:00")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
+    """The first sheet, checked against the limits from what it declares, then read by a child process under an
+    address-space and a time limit (kancil/ingest/xlsx_child.py): the worst workbook costs a refusal."""
     import pyarrow as pa
-    from python_calamine import CalamineWorkbook
 
-    workbook = CalamineWorkbook.from_path(str(path))
-    rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)  # row 0 is spreadsheet row 1
-    if not rows or not any(c not in (None, "") for c in rows[0]):
+    try:
+        xlsx_bounds.check_workbook(path, path.name, limits)
+        cells = xlsx_child.read_workbook(path, path.name, kind.name, limits)
+    except (xlsx_bounds.WorkbookRefused, xlsx_child.ChildRefused) as exc:
+        raise Refused(str(exc)) from exc
+    if not any(c not in (None, "") for c in cells["header"]):
         raise Refused(f"{path.name}: berkas kosong (baris 1 lembar pertama, baris judul, kosong).")
-    header = match_header(kind, list(rows[0]))
+    header = match_header(kind, list(cells["header"]))
+    by_position = cells["columns"]
+    n_rows = len(by_position[0]) if by_position else 0
     columns: dict[str, list[str | None]] = {}
     for col in kind.columns:
         pos = header.position(col.name)
-        columns[col.name] = [
-            _xlsx_text(row[pos], col.type) if pos is not None and pos < len(row) else None for row in rows[1:]
-        ]
+        columns[col.name] = by_position[pos] if pos is not None else [None] * n_rows
+    del cells, by_position
     _register_raw(con, pa.table({c: pa.array(v, type=pa.string()) for c, v in columns.items()}), kind)
     return Source(header)
 
@@ -292,7 +252,7 @@ def _register_raw(con: duckdb.DuckDBPyConnection, table: object, kind: Kind) -> 
     return header
 
 
-def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits) -> Source:
     source = f"read_parquet({_lit(str(path))})"
     described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
     names = [r[0] for r in described]
@@ -322,7 +282,7 @@ def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Sou
     return Source(header)
 
 
-def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
+def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Make ``_raw`` from a file; refuse a file of another type or one that cannot be opened."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -330,7 +290,7 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> Source:
                       "gunakan CSV, XLSX atau Parquet.")
     reader = {"csv": _read_csv, "xlsx": _read_xlsx, "parquet": _read_parquet}[SUFFIXES[suffix]]
     try:
-        return reader(con, path, kind)
+        return reader(con, path, kind, limits)
     except Refused:
         raise
     except UnicodeDecodeError as exc:
@@ -624,7 +584,12 @@ def _collect_rejects(con: duckdb.DuckDBPyConnection, result: IngestResult) -> No
 
 
 def _cleanup(con: duckdb.DuckDBPyConnection) -> None:
-    _drop(con, "_raw", "_parsed", "_errors", "_dupkeys", "_dup", "_match")
+    """Drop the temporary tables; they die with the connection anyway, so a failure here (after a commit, on a
+    full disk) must not hide what was stored."""
+    try:
+        _drop(con, "_raw", "_parsed", "_errors", "_dupkeys", "_dup", "_match")
+    except duckdb.Error:
+        pass
 
 
 def _load_parsed(
@@ -648,7 +613,11 @@ def _load_parsed(
     n_dup = _validate(con, kind, kind_rules)
     with transaction(con):
         _store(con, kind, result, n_dup, digest, who)
-    _collect_rejects(con, result)
+    try:  # committed: from here on a failure must not turn into "nothing stored"
+        _collect_rejects(con, result)
+    except duckdb.Error as exc:
+        result.stored_but = (f"{result.file}: disimpan, tetapi daftar baris yang ditolak tidak dapat dibaca "
+                             f"({_first_line(exc)}); lihat tabel ingest_rejects, batch {result.batch_id}")
     return result
 
 
@@ -734,7 +703,8 @@ def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who:
     scan = _FileScan(path)
     try:
         try:
-            source = read_file(con, path, kind)
+            limits = Limits.from_settings(settings.all_settings(con))
+            source = read_file(con, path, kind, limits)
             result.extra_columns = source.header.extras
             try:
                 kind_rules = parse(con, kind)
@@ -757,3 +727,69 @@ def ingest_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: Path, who:
         return _load_parsed(con, kind, kind_rules, result, source.header, scan.digest, who)
     finally:
         _cleanup(con)
+
+
+def ingest_into(db: Path | str, kind_name: str, path: Path, who: str | None = None) -> IngestResult:
+    """Load one file into the store at ``db`` with its own writer (the command line and the Data page).
+
+    What the store committed is what the result says: a failure after the commit (closing the store, bumping the
+    ``.version`` file the dashboard keys its cache on) becomes ``stored_but`` ("disimpan, tetapi …", exit status
+    4). Any other failure is checked against the store before "nothing stored" is said: a batch recorded for
+    this load means it was stored.
+    """
+    from kancil.store import connection
+
+    result: IngestResult | None = None
+    before: int | None = None
+    name = Path(path).name
+    try:
+        with connection.writer(db) as con:
+            before = one(con, "SELECT coalesce(max(batch_id), 0) FROM ingest_batches")[0]
+            result = ingest_file(con, kind_name, path, who=who)
+    except connection.AfterCommitFailed as exc:
+        if result is None:  # cannot happen: the writer raises this only after its body finished
+            raise
+        done = "ditolak (tercatat)" if result.refused else "disimpan"
+        result.stored_but = f"{result.file}: {done}, tetapi {exc}"
+    except connection.StoreBusy:
+        raise
+    except Exception as exc:
+        reason = failure_reason(exc)
+        recorded = _recorded_since(db, before)
+        if recorded is None:
+            return IngestResult(file=name, kind=kind_name, refused=f"{name}: gagal dimuat: {reason}; belum dapat "
+                                "diperiksa apakah ada yang tersimpan (lihat riwayat pemuatan)")
+        if not recorded:
+            return IngestResult(file=name, kind=kind_name, refused=f"{name}: gagal dimuat, tidak ada yang "
+                                f"disimpan: {reason}")
+        result = recorded[0]
+        result.stored_but = f"{name}: disimpan, tetapi langkah sesudahnya gagal: {reason}"
+    return result
+
+
+def failure_reason(exc: BaseException) -> str:
+    """An error as the user is told it: the usual causes in Bahasa Indonesia, the original text after them."""
+    text = _first_line(exc) if isinstance(exc, Exception) else type(exc).__name__
+    if getattr(exc, "errno", None) == 28 or "No space left on device" in text:
+        return f"disk penyimpanan penuh ({text})"
+    if getattr(exc, "errno", None) in (13, 30) or "Permission denied" in text or "Read-only file system" in text:
+        return f"penyimpanan tidak dapat ditulis ({text})"
+    return text
+
+
+def _recorded_since(db: Path | str, before: int | None) -> list[IngestResult] | None:
+    """The batches recorded after ``before`` (what a failed load did commit), or None if it cannot be told."""
+    from kancil.store import connection
+
+    if before is None:  # the store was never opened for writing: nothing of this load was committed
+        return []
+    try:
+        with connection.reader(db, wait=5.0) as con:
+            rows = con.execute(
+                "SELECT file_name, kind, rows, stored, replaced, unchanged, rejected, batch_id, blank_rows "
+                "FROM (SELECT *, 0 AS blank_rows FROM ingest_batches) WHERE batch_id > $b AND status = 'dimuat' "
+                "ORDER BY batch_id", {"b": before}).fetchall()
+    except Exception:
+        return None
+    return [IngestResult(file=r[0], kind=r[1], rows=r[2], stored=r[3], replaced=r[4], unchanged=r[5], rejected=r[6],
+                         batch_id=r[7]) for r in rows]

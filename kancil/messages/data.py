@@ -51,6 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Rows = accepted + rejected. Accepted: {unchanged} of them were already stored exactly "
                             "like this (unchanged); replaced = rows whose key was stored already and is now "
                             "replaced."),
+    "data.stored_but": ("Disimpan, tetapi langkah sesudahnya gagal. Angka di bawah adalah yang tersimpan; pesannya:",
+                        "Stored, but a later step failed. The counts below are what was stored; the message:"),
     "data.all_stored": ("Semua baris diterima.", "Every row was accepted."),
     "data.some_rejected": ("{n} baris ditolak. Perbaiki baris-baris ini dan unggah lagi (baris lain sudah "
                            "tersimpan; memuat ulang tidak menggandakan data).",

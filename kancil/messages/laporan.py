@@ -55,7 +55,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "No tickets on {day}{office}: queue export not loaded yet? No briefing written "
                               "(use --force to write it anyway)."),
     "report.cli.office_suffix": (" untuk kantor {office}", " for office {office}"),
+    "report.cli.out_or_send": ("Sebutkan --out BERKAS (tulis ringkasan), --send (kirim lewat surel) atau "
+                               "--precompute (siapkan ringkasan dasbor).",
+                               "Give --out FILE (write the briefing), --send (e-mail it) or --precompute (prepare "
+                               "the dashboard's briefings)."),
     "report.cli.written": ("Ringkasan {day} ditulis: {path}", "Briefing for {day} written: {path}"),
+    "report.cli.precomputed": ("Ringkasan pagi disiapkan untuk {n} tampilan (semua kantor dan tiap kantor), versi "
+                               "penyimpanan {version}, dalam {seconds} detik: {path}",
+                               "Morning briefing prepared for {n} views (all offices and each office), store version "
+                               "{version}, in {seconds} s: {path}"),
     "report.cli.bad_suffix": ("Berkas keluaran harus berakhiran .html atau .pdf: {path}",
                               "The output file must end in .html or .pdf: {path}"),
     "report.cli.no_folder": ("Folder keluaran tidak ada: {path}", "The output folder does not exist: {path}"),

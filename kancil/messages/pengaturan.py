@@ -74,6 +74,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                        "sama)",
                                                        "Accelerated completion standard (working days; 0 = same "
                                                        "day)"),
+    "pengaturan.key.batas_baris": ("Batas baris lembar XLSX", "Row limit of an XLSX sheet"),
+    "pengaturan.key.batas_kolom": ("Batas kolom lembar XLSX", "Column limit of an XLSX sheet"),
+    "pengaturan.key.batas_sel_lembar": ("Batas sel lembar XLSX (baris × kolom)",
+                                        "Cell limit of an XLSX sheet (rows × columns)"),
+    "pengaturan.key.batas_mb_terurai": ("Batas isi XLSX terurai (MB)", "Limit of an XLSX's uncompressed content (MB)"),
+    "pengaturan.key.batas_rasio_zip": ("Batas rasio kompresi XLSX", "Limit of an XLSX's compression ratio"),
+    "pengaturan.key.batas_karakter_sel": ("Batas karakter per sel", "Characters per cell limit"),
+    "pengaturan.key.batas_mb_memori": ("Batas memori baca XLSX (MB)", "Memory limit of reading an XLSX (MB)"),
+    "pengaturan.key.batas_detik_baca": ("Batas waktu baca XLSX (detik)", "Time limit of reading an XLSX (seconds)"),
     "pengaturan.key.usia_lansia": ("Batas usia lansia pada label (tahun)", "Elderly age threshold in labels (years)"),
     "pengaturan.key.kuota_cakupan": ("Saran kuota: cakupan hari kerja (%)",
                                      "Quota suggestion: working days covered (%)"),
@@ -82,6 +91,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pengaturan.key.kantor_utama": ("Kantor utama (zona waktunya untuk \"Semua kantor\")",
                                     "Main office (its time zone is the one of \"All offices\")"),
     "pengaturan.err.order": ("{reason}", "{reason}"),
+    "pengaturan.decide.heading": ("Pendukung keputusan (Kuota › Perkiraan permintaan, Simulasi)",
+                                  "Decision support (Quota › Demand forecast, Simulation)"),
+    "pengaturan.decide.order_help": (
+        "Jalur dipisah koma menurut urutan, '+' untuk jalur yang berbagi tempat (urut tiket), atau 'fifo'. "
+        "Contoh: prioritas,percepatan,reguler",
+        "Lanes separated by commas in order, '+' for lanes sharing a place (ticket order), or 'fifo'. "
+        "Example: prioritas,percepatan,reguler"),
+    "pengaturan.decide.caption": (
+        "Saran kuota = kuota harian terkecil yang mencukupi permintaan pada sekian persen hari kerja. Urutan kantor "
+        "adalah urutan 'seperti tercatat' pada Simulasi.",
+        "Quota suggestion = the smallest daily quota that covers demand on this share of working days. The office's "
+        "orders are the 'as recorded' orders of the Simulation page."),
+    "pengaturan.decide.save": ("Simpan pendukung keputusan", "Save decision support"),
     "pengaturan.key.cuti_bersama_hari_kerja": ("Cuti bersama dihitung hari kerja", "Cuti bersama counts as a working "
                                              "day"),
     "pengaturan.targets.caption": ("Standar penyelesaian 4 hari kerja mengikuti Permenkumham 8/2014 dan perubahannya; "

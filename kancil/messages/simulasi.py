@@ -41,6 +41,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "simulasi.replayed": ("Simulasi", "Replayed"),
     # the forecast section of the Kuota page
     "kuota.forecast.title": ("Perkiraan permintaan", "Demand forecast"),
+    "kuota.forecast.open": ("Buka untuk menghitung perkiraan jalur {lane} (model musiman; beberapa detik pada buka "
+                            "pertama)", "Open to compute the forecast for lane {lane} (a seasonal model; a few seconds "
+                            "the first time)"),
     "kuota.forecast.pick": ("Kantor untuk perkiraan", "Office to forecast"),
     "kuota.forecast.suggestion": ("Saran kuota {lane}", "Suggested quota, {lane}"),
     "kuota.forecast.suggestion_help": ("Kuota harian terkecil yang mencukupi permintaan pada {coverage} hari kerja "

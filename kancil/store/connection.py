@@ -25,6 +25,8 @@ from pathlib import Path
 import duckdb
 
 from kancil.config import DEFAULT_DB
+from kancil.store import health, schema
+from kancil.store.health import StoreProblem
 from kancil.store.schema import migrate
 
 LOCK_WAIT_SECONDS = 30.0
@@ -111,6 +113,12 @@ def reader(path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS) -> It
         con.close()
 
 
+class AfterCommitFailed(OSError):
+    """The body of ``writer`` finished (what it committed is in the store) but a step after it failed: closing the
+    connection or bumping the version. The message (Bahasa Indonesia) says which step and what it means, so that a
+    caller can say "disimpan, tetapi …" instead of "nothing stored"."""
+
+
 @contextlib.contextmanager
 def writer(
     path: Path | str = DEFAULT_DB, wait: float = LOCK_WAIT_SECONDS, bump: bool = True
@@ -118,7 +126,8 @@ def writer(
     """A read-write connection on a migrated store; closing it bumps the store version.
 
     ``bump=False`` for writes that change no data the dashboard shows (sign-ins, the download log), so they do
-    not empty the dashboard's cache.
+    not empty the dashboard's cache. A failure after the body finished raises ``AfterCommitFailed``: the data is
+    stored, and the caller must say so.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,11 +135,42 @@ def writer(
     try:
         migrate(con)
         yield con
-    finally:
-        con.close()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            con.close()
         if bump:
+            with contextlib.suppress(OSError):
+                bump_version(path)  # something may have been committed before the failure
+        raise
+    problems: list[str] = []
+    try:
+        con.close()
+    except Exception as exc:  # committed data is in the write-ahead log; DuckDB replays it on the next open
+        problems.append(f"penutupan penyimpanan gagal ({_first_line(exc)}); perubahan yang sudah disimpan tetap "
+                        "ada dan dibaca lagi saat penyimpanan dibuka")
+    if bump:
+        try:
             bump_version(path)
+        except OSError as exc:
+            problems.append(_bump_problem(path, exc))
+    if problems:
+        raise AfterCommitFailed("; ".join(problems))
 
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _bump_problem(path: Path, exc: OSError) -> str:
+    """What a failed version bump means for the dashboard: a removed stale marker makes it read anew (its cache
+    key falls back to the store file's time), a marker that cannot be removed leaves it showing old figures."""
+    vp = version_path(path)
+    try:
+        vp.unlink(missing_ok=True)
+        after = "penanda lama dihapus, jadi dasbor tetap membaca data baru"
+    except OSError:
+        after = "dasbor mungkin menampilkan data lama sampai penulisan berikutnya berhasil"
+    return f"penanda versi penyimpanan ({vp.name}) tidak dapat diperbarui ({_first_line(exc)}); {after}"
 
 
 def version_path(path: Path | str) -> Path:
@@ -148,8 +188,67 @@ def store_version(path: Path | str = DEFAULT_DB) -> str:
 
 
 def bump_version(path: Path | str) -> None:
+    """Write a new version token atomically: a temporary file of this process and thread, flushed to disk, then
+    renamed over the old one. On any failure the temporary file is removed and the error raised (the caller says
+    what it means); the old token is never left half-written."""
     vp = version_path(path)
     # A temporary name of this process and thread: two writers finishing at once must not share one.
     tmp = vp.with_name(f"{vp.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_text(f"{time.time_ns()}-{os.getpid()}\n")
-    os.replace(tmp, vp)
+    try:
+        with tmp.open("w") as fh:
+            fh.write(f"{time.time_ns()}-{os.getpid()}\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, vp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+
+
+def diagnose(path: Path | str, *, write: bool = True, wait: float | None = None) -> StoreProblem | None:
+    """None if the store at ``path`` can be used (for writing too, with ``write``), else what is wrong with it.
+
+    ``wait``: how long another process may hold the store before it counts as locked (default: as long as any
+    reader waits, ``LOCK_WAIT_SECONDS``).
+    """
+    path = Path(path)
+    problem = health.cheap_checks(path, write)
+    if problem:
+        return problem
+    try:
+        con = _connect_with_retry(path, read_only=True, wait=LOCK_WAIT_SECONDS if wait is None else wait)
+    except StoreBusy:
+        return StoreProblem("locked", path)
+    except duckdb.Error as exc:
+        return problem_from_error(path, exc)
+    try:
+        version = schema.schema_version(con)
+        if version > schema.SCHEMA_VERSION:
+            return StoreProblem("newer_schema", path, f"{version} > {schema.SCHEMA_VERSION}")
+        if not Path(str(path) + ".wal").exists():  # with a log to replay the blocks in memory may exceed the file
+            # Every block in use is somewhere in the file (free ones at its end may have been cut off by DuckDB
+            # itself), so a file shorter than its used blocks has lost some; a shorter cut shows when a page
+            # reads the block it lost (``problem_from_error``).
+            block_size, used = con.execute("SELECT block_size, used_blocks FROM pragma_database_size()").fetchone()
+            expected = health.HEADER_BYTES + block_size * used
+            size = path.stat().st_size
+            if size < expected:
+                return StoreProblem("truncated", path, f"{size} < {expected} byte")
+    except duckdb.Error as exc:
+        return problem_from_error(path, exc)
+    finally:
+        con.close()
+    return None
+
+
+def problem_from_error(path: Path | str, exc: duckdb.Error) -> StoreProblem:
+    """DuckDB's refusal as a problem: a block past the end of the file is a store cut short, anything else means
+    the file is not a store this code can read."""
+    text = str(exc).splitlines()[0][:200]
+    return StoreProblem("truncated" if is_cut_short(exc) else "not_store", Path(path), text)
+
+
+def is_cut_short(exc: BaseException) -> bool:
+    """DuckDB's error for a block that lies past the end of the file."""
+    return "Could not read enough bytes" in str(exc)

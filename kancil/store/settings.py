@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from kancil.ingest import limits as _limits
 from kancil.store.sql import one
 
 if TYPE_CHECKING:  # pandas only for the type: importing it costs an ingest 0.3 s
@@ -38,10 +39,21 @@ DEFAULTS: dict[str, str] = {
     "kuota_cakupan": "90",
     "urutan_panggil": "prioritas,percepatan,reguler",
     "urutan_proses": "percepatan,prioritas+reguler",
+    # Sending the morning briefing (kancil/briefing/delivery.py, Pengaturan › Pengiriman): the recipients (comma
+    # separated addresses) and the office's SMTP server. The password is never a setting (environment or secrets).
+    "kirim_penerima": "",
+    "smtp_host": "",
+    "smtp_port": "587",
+    "smtp_keamanan": "starttls",
+    "smtp_user": "",
+    "smtp_pengirim": "",
     # The main office (its code): its time zone is the one of "Semua kantor" (kancil/store/offices.py); empty: the
     # first office of the kantor table.
     "kantor_utama": "",
 }
+# The limits of every reader of an uploaded or loaded file (rows, columns, sizes, memory, time): kancil/ingest/limits.py
+# says why each exists; docs/data-contract.md ("Batas berkas") states them.
+DEFAULTS.update(_limits.Limits().as_settings())
 
 
 def get_setting(con: duckdb.DuckDBPyConnection, key: str) -> str:

@@ -21,17 +21,19 @@ import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from kancil import config, roles
-from kancil.briefing import morning
+from kancil.briefing import morning, precompute, printout
 from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
 from kancil.metrics import catalogue, figures, kpis, privacy, turnaround
-from kancil.store import clock, connection, offices, queries, schema, settings
+from kancil.store import clock, connection, health, offices, queries, schema, settings
+from kancil.web import bench
 from kancil.web.text import tr
 
 BUSY_WAIT_SECONDS = 5.0
@@ -105,30 +107,45 @@ def _read(db: str, version: str) -> contextlib.AbstractContextManager[duckdb.Duc
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _cached_figure(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
+    bench.miss(name)
     with _read(db, version) as con:
         return figures.compute(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def _cached_query(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
+    bench.miss(name)
     with _read(db, version) as con:
         return queries.run(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
+    bench.miss("summary")
     with _read(db, version) as con:
         return kpis.summary(con, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_briefing(db: str, version: str, day: dt.date, office: str | None) -> dict:
+    bench.miss("briefing")
+    kept = None if db.startswith(PARQUET_PREFIX) else precompute.load(db, version, day, office)
+    if kept is not None:  # computed once after the ingest (the morning rush): read, not recomputed
+        return kept
     with _read(db, version) as con:
         return morning.build(con, day, office)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
+def _cached_briefing_html(db: str, version: str, day: dt.date, office: str | None, lang: str, demo: bool) -> str:
+    bench.miss("briefing_html")
+    kept = None if db.startswith(PARQUET_PREFIX) else precompute.load_html(db, version, day, office, lang)
+    return kept if kept is not None else printout.render_html(briefing(day, office), lang, demo=demo)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
 def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
+    bench.miss("default_day")
     with _read(db, version) as con:
         return morning.default_day(con, anchor, office)
 
@@ -181,6 +198,12 @@ def briefing(day: dt.date, office: str | None) -> dict:
     return _with_fallback(("b", day, office), lambda: _cached_briefing(*data_source(), day, office))
 
 
+def briefing_html(day: dt.date, office: str | None, lang: str, demo: bool) -> str:
+    """The printable briefing (kancil/briefing/printout.py) of the same numbers, kept per store version."""
+    return _with_fallback(("h", day, office, lang, demo),
+                          lambda: _cached_briefing_html(*data_source(), day, office, lang, demo))
+
+
 def default_briefing_day(anchor: dt.date, office: str | None) -> dt.date:
     return _with_fallback(("d", anchor, office), lambda: _cached_default_day(*data_source(), anchor, office))
 
@@ -230,3 +253,34 @@ def ensure_current_schema(db: str) -> int:
         with connection.writer(db, bump=False) as con:
             current = schema.schema_version(con)
     return current
+
+
+class _Locked(Exception):
+    """Raised inside the cached diagnosis so that "locked" is never cached (it passes when the writer is done)."""
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cached_diagnosis(db: str, version: str, size: int, mtime_ns: int) -> health.StoreProblem | None:
+    problem = connection.diagnose(db, wait=BUSY_WAIT_SECONDS)
+    if problem is not None and problem.kind == "locked":
+        raise _Locked
+    return problem
+
+
+def store_problem(db: str) -> health.StoreProblem | None:
+    """What keeps the dashboard from using the store (kancil/store/health.py), None when it can.
+
+    Every run makes the cheap checks (a stat and 12 bytes of header: a store deleted, replaced or made read-only
+    shows at once); the open that finds a store cut short or of a newer schema runs once per store version and
+    file state. A store locked past the wait is the "busy" answer of the figures, not a problem.
+    """
+    path = Path(db)
+    problem = health.cheap_checks(path, write=True)
+    if problem is not None:
+        return problem
+    stat = path.stat()
+    try:
+        return _cached_diagnosis(db, connection.store_version(db), stat.st_size, stat.st_mtime_ns)
+    except _Locked:
+        st.warning(tr("store.busy_nothing"))
+        st.stop()

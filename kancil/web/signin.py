@@ -20,6 +20,7 @@ from kancil import roles
 from kancil.i18n import code_label
 from kancil.store import accounts, connection
 from kancil.web import session_cookie
+from kancil.web.text import literal
 
 log = logging.getLogger(__name__)
 USER_KEY = "_user"
@@ -196,8 +197,8 @@ def _first_admin_form(db, tr) -> None:
                 st.error(tr("auth.already"))
                 return
             user = accounts.add_user(con, username, password, "admin", created_by="first-start")
-    except ValueError as exc:
-        st.error(str(exc))
+    except ValueError as exc:  # names the username as typed: shown literally
+        st.error(literal(str(exc)))
         return
     st.session_state[USER_KEY] = user
     st.rerun()

@@ -71,9 +71,18 @@ def for_people(frame: pd.DataFrame, figure: str, columns: list[str] | None = Non
     return pd.DataFrame(out)
 
 
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _for_people_cached(frame: pd.DataFrame, figure: str, columns: tuple[str, ...], units: tuple, labels: tuple,
+                       language: str) -> pd.DataFrame:
+    """``for_people`` kept per frame and language: formatting every cell (babel) was a third of a warm page run
+    behind its charts' folded tables, and a rerun with the same filters formats the same frames again."""
+    return for_people(frame, figure, list(columns) or None, dict(units), dict(labels))
+
+
 def show(frame: pd.DataFrame, figure: str, key: str, columns: list[str] | None = None,
          units: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Show a figure's table for people; returns what was shown (for the chart kit's CSV)."""
-    table = for_people(frame, figure, columns, units, labels)
+    table = _for_people_cached(frame, figure, tuple(columns or ()), tuple(sorted((units or {}).items())),
+                               tuple(sorted((labels or {}).items())), lang())
     st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     return table

@@ -29,6 +29,18 @@ def tr(key: str, **values: object) -> str:
     return t(key, lang(), **values)
 
 
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~:$")
+
+
+def literal(text: object) -> str:
+    """``text`` for an element that renders Markdown (st.error, st.caption, ...), shown exactly as typed.
+
+    Names and other values people type (display names, usernames, file names) must never become bold text, a
+    link or an icon: every Markdown character, Streamlit's ``:icon:`` and ``$math$`` ones too, is backslash-escaped.
+    Where no Markdown is needed at all, st.text and tables show values plainly without this."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in str(text))
+
+
 def clean(value: object) -> float | None:
     """A float, or None for a missing or hidden value (None, NaN, pandas' NA, HIDDEN)."""
     if value is HIDDEN or value is None or pd.isna(value):

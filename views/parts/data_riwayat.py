@@ -33,6 +33,9 @@ def show_result(n: int, entry: dict) -> None:
             st.caption(tr("data.refused_detail"))
             st.text(result.refused)
             return
+        if result.stored_but:  # committed, then a later step failed: the counts below are what the store holds
+            st.warning(tr("data.stored_but"))
+            st.text(result.stored_but)
         cols = st.columns(4)
         for col, label, value in zip(cols, ("rows", "stored", "replaced", "rejected"),
                                      (result.rows, result.stored, result.replaced, result.rejected), strict=True):

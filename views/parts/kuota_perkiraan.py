@@ -1,6 +1,6 @@
 """Kuota, section "Perkiraan permintaan": tickets of the next working days of one office and lane against the
 quota, with the 80 % and 95 % intervals, the days expected over the quota, the quota suggestion and the backtest
-(kancil/decide/forecast.py through the catalogue figure ``forecast_days``)."""
+(kancil/decide/forecast.py through the catalogue figure ``forecast_days``); computed when the section is opened."""
 
 from __future__ import annotations
 
@@ -20,7 +20,18 @@ COLUMNS = ["tanggal", "kind", "tickets", "expected", "lower80", "upper80", "lowe
 
 
 def render(filters: Filters, info: dict, lane: str) -> None:
+    """The section, folded: the forecast (statsmodels' import and fit, seconds on a cold server) is computed only
+    once the user opens it, so the page's other figures are drawn first (issue 14); the open state is in the URL
+    (``perkiraan``), so a copied link opens it too."""
     st.subheader(tr("kuota.forecast.title"))
+    section = st.expander(tr("kuota.forecast.open", lane=code(lane)), key="perkiraan", on_change="rerun",
+                          bind="query-params", icon=":material/query_stats:")
+    if section.open:
+        with section:
+            _forecast(filters, info, lane)
+
+
+def _forecast(filters: Filters, info: dict, lane: str) -> None:
     offices = list(info["offices"])
     office = filters.office or (offices[0] if len(offices) == 1 else st.selectbox(
         tr("kuota.forecast.pick"), offices, key="perkiraan_kantor"))

@@ -1,0 +1,385 @@
+"""The browser stage of ``make bench``: Chromium (headless, Debian's /usr/bin/chromium) drives the real app
+(``streamlit run app.py``) over the harness's cached stores and, in the same run, the bare-Streamlit floor
+(benchmarks/floor_app.py), and measures what a user feels: from the click to the last chart drawn.
+
+Per page and scale:
+
+- cold: a fresh server process (empty result cache, nothing imported by a page yet); signed in on the settings
+  page, then the page's menu link is clicked;
+- warm: the settings page, then the page again (its results cached), ``WARM`` times, the median;
+- filter: the sidebar's lane filter changed (each lane once: every change a cache miss), the median;
+- per navigation: the script runs the server logged (``KANCIL_BENCH=1``, kancil/web/bench.py), their script time
+  and result-cache misses, and the websocket bytes the browser received.
+
+"Drawn" = the script has started and finished after the click, the page's title is shown and every visible Plotly
+chart holds its SVG; if another run follows within ``QUIET_MS`` (a second run of the same navigation), the end of
+that run counts. The floor app is measured the same way, with the same number of charts (same trace types and
+points), tables and metrics as the dashboard drew on that page in this run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests/e2e_support (the browser tests' server, sign-in and selectors)
+
+from tests import e2e_support as e2e  # noqa: E402
+
+PAGES = ("ringkasan", "kuota", "waktu_layanan", "kepuasan", "fasilitas")
+TITLES = {"ringkasan": "Ringkasan pagi", "kuota": "Kuota", "waktu_layanan": "Waktu layanan",
+          "kepuasan": "Kepuasan (IKM)", "fasilitas": "Fasilitas", "pengaturan": "Pengaturan"}
+WARM = 3
+LANES = ("Prioritas", "Reguler", "Percepatan")
+QUIET_MS = 1200
+STEP_TIMEOUT_MS = 180_000
+VIEWPORT = {"width": 1366, "height": 900}
+
+# In the page before any script: the script state's transitions (time, state) and nothing else.
+OBSERVER = """
+window.__kb = {events: [], last: null};
+const __kbObserve = () => {
+  const note = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute('data-test-script-state');
+    if (state && state !== window.__kb.last) {
+      window.__kb.last = state;
+      window.__kb.events.push([performance.now(), state]);
+    }
+  };
+  new MutationObserver(note).observe(document.documentElement,
+    {attributes: true, subtree: true, childList: true, attributeFilter: ['data-test-script-state']});
+  note();
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', __kbObserve); else __kbObserve();
+"""
+
+DRAWN = """([t0, title]) => {
+  const ev = window.__kb.events;
+  if (!ev.some(e => e[0] >= t0 && e[1] === 'running')) return false;
+  if (window.__kb.last !== 'notRunning') return false;
+  const h1 = document.querySelector('[data-testid="stMain"] h1');
+  if (title && (!h1 || h1.innerText.trim() !== title)) return false;
+  for (const el of document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')) {
+    if (el.offsetParent === null) continue;
+    if (!el.querySelector('.main-svg')) return false;
+  }
+  return true;
+}"""
+
+CONTENT = """() => {
+  const visible = el => el.offsetParent !== null;
+  const size = t => t.z ? [].concat(...Array.from(t.z, r => Array.from(r))).length : (t._length || 0);
+  const charts = [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].filter(visible).map(gd =>
+    (gd._fullData || []).map(t => [t.type || 'scatter', size(t)]));
+  const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')].length;
+  const metrics = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetric"]')]
+    .filter(visible).length;
+  return {charts, tables, metrics};
+}"""
+
+
+@dataclass
+class Server(e2e.StreamlitServer):
+    """e2e's server, for any script (the app or the floor), with the bench's environment."""
+
+    script: str = "app.py"
+    env: dict | None = None
+
+    def start(self, timeout: float = 120.0) -> None:
+        self.port = e2e.free_port()
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
+                 "--server.fileWatcherType", "none", "--server.port", str(self.port),
+                 "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                cwd=ROOT, env={**os.environ, "KANCIL_DB": str(self.db), "KANCIL_BENCH": "1", **(self.env or {})},
+                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        if not self._wait_healthy(timeout):
+            self.stop()
+            raise RuntimeError(f"{self.script} did not start; its log:\n{self.log_tail()}")
+
+
+class Tab:
+    """One browser page with the observer installed and a count of the websocket bytes it received."""
+
+    def __init__(self, context) -> None:
+        self.page = context.new_page()
+        self.received = 0
+        self.page.on("websocket", self._on_socket)
+
+    def _on_socket(self, ws) -> None:
+        ws.on("framereceived", lambda payload: setattr(self, "received", self.received + len(payload)))
+
+    def now(self) -> float:
+        return self.page.evaluate("performance.now()")
+
+    def wait_drawn(self, t0: float, title: str | None) -> float:
+        """ms from ``t0`` (page clock) to the last drawn state, following a second run if one comes."""
+        while True:
+            self.page.wait_for_function(DRAWN, arg=[t0, title], timeout=STEP_TIMEOUT_MS, polling="raf")
+            done = self.now()
+            self.page.wait_for_timeout(QUIET_MS)
+            events = self.page.evaluate("window.__kb.events")
+            if not any(t > done and s == "running" for t, s in events):
+                return done - t0
+            t0_again = max(t for t, s in events if s == "running")
+            self.page.wait_for_function(DRAWN, arg=[t0_again, title], timeout=STEP_TIMEOUT_MS, polling="raf")
+            later = self.now()
+            if not any(t > later and s == "running" for t, s in self.page.evaluate("window.__kb.events")):
+                return later - t0
+
+    def content(self) -> dict:
+        return self.page.evaluate(CONTENT)
+
+
+def _log_runs(log: Path, offset: int) -> tuple[list[dict], int]:
+    """The KANCIL_BENCH lines of a server log after byte ``offset``: starts, and finished runs with ms/misses."""
+    text = log.read_bytes()[offset:].decode("utf-8", "replace")
+    runs = [{"start": True} for _ in re.finditer(r"KANCIL_BENCH start ", text)]
+    for m in re.finditer(r"KANCIL_BENCH run session=\S+ n=\d+ page=(\S+) ms=([\d.]+) misses=(\d+)", text):
+        runs.append({"page": m.group(1), "ms": float(m.group(2)), "misses": int(m.group(3))})
+    return runs, offset + len(text.encode())
+
+
+def _step(tab: Tab, server: Server, action, title: str | None) -> dict:
+    """Do ``action`` (a click) and measure it: ms to drawn, script runs, their script ms and misses, bytes in."""
+    offset = server.log.stat().st_size
+    tab.received = 0
+    t0 = tab.now()
+    action()
+    ms = tab.wait_drawn(t0, title)
+    time.sleep(0.3)  # the server writes its run line as the run ends
+    lines, _ = _log_runs(server.log, offset)
+    finished = [x for x in lines if "ms" in x]
+    return {"ms": ms, "runs": sum(1 for x in lines if x.get("start")), "script_ms": sum(x["ms"] for x in finished),
+            "misses": sum(x["misses"] for x in finished), "bytes": tab.received}
+
+
+def _click_link(tab: Tab, title: str):
+    return lambda: tab.page.locator(e2e.PAGE_LINK).filter(has=tab.page.get_by_text(title, exact=True)).first.click()
+
+
+def _choose(tab: Tab, label: str, option: str):
+    """Pick ``option`` in the sidebar selectbox ``label`` by keyboard (type its text, Enter): a click on the box
+    of a long sidebar does not always open its list."""
+    def pick() -> None:
+        box = tab.page.get_by_role("combobox", name=label, exact=True)
+        box.click()
+        box.fill(option)
+        tab.page.get_by_role("option", name=option, exact=True).click()
+    return pick
+
+
+def _summary(steps: list[dict]) -> dict:
+    keys = ("ms", "runs", "script_ms", "misses", "bytes")
+    return {**{k: statistics.median(s[k] for s in steps) for k in keys}, "n": len(steps),
+            "max_runs": max(s["runs"] for s in steps)}
+
+
+def measure_page(browser, server: Server, home: str, home_title: str, title: str, sign_in: bool,
+                 filter_label: str, filter_options: tuple[str, ...]) -> dict:
+    """cold (the server is fresh), warm and filter changes of one page; what it drew."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(OBSERVER)
+    tab = Tab(context)
+    try:
+        tab.page.goto(f"{server.url}/{home}", timeout=e2e.FIRST_LOAD_MS)
+        if sign_in:
+            e2e.sign_in(tab.page, "supervisor")
+        else:
+            e2e.settle(tab.page, e2e.FIRST_LOAD_MS)
+        cold = _step(tab, server, _click_link(tab, title), title)
+        drawn = tab.content()
+        warm = []
+        for _ in range(WARM):
+            _step(tab, server, _click_link(tab, home_title), home_title)
+            warm.append(_step(tab, server, _click_link(tab, title), title))
+        changed = [_step(tab, server, _choose(tab, filter_label, option), title) for option in filter_options]
+        return {"cold": cold, "warm": _summary(warm), "filter": _summary(changed), "drawn": drawn,
+                "problems": e2e.problems(tab.page)}
+    finally:
+        context.close()
+
+
+def bench_store(store: Path) -> Path:
+    """A copy of the harness's store with the demo accounts (the harness's own store stays as built)."""
+    from kancil import cli
+    from kancil.store import connection
+
+    out = store.with_name(store.stem + "-browser.duckdb")
+    if not out.exists() or out.stat().st_mtime < store.stat().st_mtime:
+        tmp = out.with_suffix(".tmp.duckdb")
+        shutil.copyfile(store, tmp)
+        version = connection.version_path(store)
+        if version.exists():
+            shutil.copyfile(version, connection.version_path(tmp))
+        cli._add_demo_accounts(tmp)
+        os.replace(tmp, out)
+        if connection.version_path(tmp).exists():
+            os.replace(connection.version_path(tmp), connection.version_path(out))
+    return out
+
+
+def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = PAGES) -> dict:
+    """Every page of ``pages`` in the real app and in the floor app at one scale."""
+    from playwright.sync_api import sync_playwright
+
+    db = bench_store(store)
+    work.mkdir(parents=True, exist_ok=True)
+    out: dict = {"scale": scale, "db": str(db), "app": {}, "floor": {}}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(e2e.chromium_path()), args=e2e.CHROMIUM_ARGS, headless=True)
+        try:
+            for key in pages:
+                server = Server(db=db, log=work / f"app-{scale}-{key}.log")
+                server.start()
+                try:
+                    out["app"][key] = measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
+                                                   TITLES[key], True, "Jalur", LANES)
+                finally:
+                    server.stop()
+                _log(f"{scale} app {key}: {_brief(out['app'][key])}")
+            spec = {key: {"title": TITLES[key], "charts": v["drawn"]["charts"], "tables": v["drawn"]["tables"],
+                          "metrics": v["drawn"]["metrics"]} for key, v in out["app"].items()}
+            spec_path = work / f"floor-{scale}.json"
+            spec_path.write_text(json.dumps(spec))
+            for key in pages:
+                server = Server(db=db, log=work / f"floor-{scale}-{key}.log", script="benchmarks/floor_app.py",
+                                env={"KANCIL_FLOOR_SPEC": str(spec_path)})
+                server.start()
+                try:
+                    out["floor"][key] = measure_page(browser, server, "", "Awal", TITLES[key], False, "Variasi",
+                                                     ("1", "2", "3"))
+                finally:
+                    server.stop()
+                _log(f"{scale} floor {key}: {_brief(out['floor'][key])}")
+        finally:
+            browser.close()
+    return out
+
+
+def _brief(v: dict) -> str:
+    return (f"cold {v['cold']['ms']:.0f} ms ({v['cold']['runs']} runs), warm {v['warm']['ms']:.0f} ms "
+            f"({v['warm']['runs']} runs), filter {v['filter']['ms']:.0f} ms")
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] browser: {message}", file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------------------------------------------- report
+
+TARGETS = {"S": {"warm": 1.2, "cold": 1.5}, "L": {"warm": 1.2, "cold": 2.0}}
+START, END_MARK = "<!-- browser:start -->", "<!-- browser:end -->"
+
+
+def update_section(out: Path, start: str, end: str, lines: list[str]) -> None:
+    """Replace the block between ``start`` and ``end`` in ``out`` (or add it at the end), leaving the rest as is:
+    a stage run alone (``--browser-only``) rewrites only its own part of BENCHMARKS.md."""
+    text = out.read_text() if out.exists() else ""
+    block = "\n".join([start, *lines, end, ""])
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + block + rest.split(end, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    out.write_text(text)
+
+
+def ratios(r: dict) -> dict[str, dict[str, float]]:
+    """Per page: app ÷ floor for cold, warm and filter."""
+    return {key: {state: v[state]["ms"] / r["floor"][key][state]["ms"] for state in ("cold", "warm", "filter")}
+            for key, v in r["app"].items() if key in r["floor"]}
+
+
+def section(results: dict, note: str = "") -> list[str]:
+    """The browser table of BENCHMARKS.md from the raw results of ``measure_scale`` per scale."""
+    lines = ["## In the browser: click to the last chart drawn (Chromium, real app vs the bare-Streamlit floor)", "",
+             "benchmarks/browser.py: `streamlit run app.py` over the harness's store of each scale (a copy with the "
+             "demo accounts), Chromium headless at 1366 × 900, signed in as supervisor. cold = a fresh server "
+             "process, the page's menu link clicked from the settings page; warm = the same again with its results "
+             f"cached (median of {WARM}); filter = the sidebar lane changed (each lane once, each a cache miss; "
+             "median). runs = script runs the server logged for that click (KANCIL_BENCH=1); script = their "
+             "server-side time; misses = result-cache misses; KB = websocket bytes received. floor = "
+             "benchmarks/floor_app.py drawing the same charts (trace types and points), tables and metrics with no "
+             "data work, measured the same way in the same run.", ""]
+    if note:
+        lines += [note, ""]
+    lines += ["| scale | page | cold ms (runs, script ms) | floor cold | × | warm ms (runs, script ms, misses) | "
+              "floor warm | × | filter ms (misses) | floor filter | × | KB cold / warm | charts (points) |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    verdicts = []
+    for scale, r in results.items():
+        rat = ratios(r)
+        for key, v in r["app"].items():
+            f = r["floor"].get(key)
+            if not f:
+                continue
+            c, w, fl = v["cold"], v["warm"], v["filter"]
+            points = sum(n for chart in v["drawn"]["charts"] for _t, n in chart)
+            lines.append(
+                f"| {scale} | {key} | {c['ms']:,.0f} ({c['runs']}, {c['script_ms']:,.0f}) | {f['cold']['ms']:,.0f} | "
+                f"{rat[key]['cold']:.2f} | {w['ms']:,.0f} ({w['runs']:g}, {w['script_ms']:,.0f}, {w['misses']:g}) | "
+                f"{f['warm']['ms']:,.0f} | {rat[key]['warm']:.2f} | {fl['ms']:,.0f} ({fl['misses']:g}) | "
+                f"{f['filter']['ms']:,.0f} | {rat[key]['filter']:.2f} | {c['bytes'] / 1e3:,.0f} / "
+                f"{w['bytes'] / 1e3:,.0f} | {len(v['drawn']['charts'])} ({points:,}) |")
+        target = TARGETS.get(scale)
+        if target:
+            worst_w = max(rat, key=lambda k: rat[k]["warm"])
+            worst_c = max(rat, key=lambda k: rat[k]["cold"])
+            ok_w, ok_c = rat[worst_w]["warm"] <= target["warm"], rat[worst_c]["cold"] <= target["cold"]
+            verdicts.append(f"- {scale}: warm ≤ {target['warm']}× the floor: worst {worst_w} "
+                            f"{rat[worst_w]['warm']:.2f}× — **{'met' if ok_w else 'NOT met'}**; cold ≤ "
+                            f"{target['cold']}×: worst {worst_c} {rat[worst_c]['cold']:.2f}× — "
+                            f"**{'met' if ok_c else 'NOT met'}**")
+        runs = [v[s]["runs"] if s == "cold" else v[s]["max_runs"] for v in r["app"].values() for s in ("cold", "warm")]
+        verdicts.append(f"- {scale}: script runs per navigation: {min(runs):g}–{max(runs):g}")
+    return [*lines, "", *verdicts, ""]
+
+
+def run(scales: list[str], out: Path | None = None, pages: tuple[str, ...] = PAGES, label: str = "",
+        note: str = "") -> dict:
+    """The browser stage at ``scales`` (stores of the harness, built if missing): raw results into
+    data/bench/browser-<label>.json and, with ``out``, its section of BENCHMARKS.md."""
+    from benchmarks import harness
+
+    results = {}
+    for scale in scales:
+        results[scale] = measure_scale(scale, harness.ensure_store(scale), harness.BENCH_DIR / "browser", pages)
+        path = harness.BENCH_DIR / f"browser-{label or ''.join(scales)}.json"
+        path.write_text(json.dumps(results, indent=1))
+        if out is not None:
+            update_section(out, START, END_MARK, section(results, note))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m benchmarks.browser [--scales S,M] [--pages ...] [--out BENCHMARKS.md]``: the browser stage alone
+    (``make bench`` runs it after the query stages)."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m benchmarks.browser")
+    p.add_argument("--scales", default="S,M")
+    p.add_argument("--pages", default=",".join(PAGES))
+    p.add_argument("--label", default="")
+    p.add_argument("--out", default=None, help="rewrite the browser section of this report (e.g. BENCHMARKS.md)")
+    p.add_argument("--note", default="", help="a sentence on how this run was made, printed above the table")
+    args = p.parse_args(argv)
+    scales = [s.strip().upper() for s in args.scales.split(",") if s.strip()]
+    results = run(scales, Path(args.out) if args.out else None, tuple(args.pages.split(",")), args.label, args.note)
+    print("\n".join(section(results, args.note)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

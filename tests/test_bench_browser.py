@@ -1,0 +1,73 @@
+"""The browser stage's logic (benchmarks/browser.py) and the run counter it reads (kancil/web/bench.py); nothing is
+timed here: the numbers below are hand-made results, and the counts are script runs."""
+
+from __future__ import annotations
+
+import logging
+
+from benchmarks import browser
+from tests.helpers import app_test
+
+
+def _page(ms_cold: float, ms_warm: float, ms_filter: float, runs: int = 1) -> dict:
+    step = {"runs": runs, "script_ms": 10.0, "misses": 0, "bytes": 2000}
+    return {"cold": {**step, "ms": ms_cold}, "warm": {**step, "ms": ms_warm, "max_runs": runs},
+            "filter": {**step, "ms": ms_filter, "max_runs": runs},
+            "drawn": {"charts": [[["bar", 30], ["scatter", 12]]], "tables": 1, "metrics": 3}}
+
+
+def test_ratios_and_verdicts_against_the_floor():
+    results = {"S": {"app": {"kuota": _page(1500, 1100, 1300), "fasilitas": _page(3000, 1300, 900, runs=2)},
+                     "floor": {"kuota": _page(1000, 1000, 1000), "fasilitas": _page(1000, 1000, 1000)}}}
+    assert browser.ratios(results["S"]) == {"kuota": {"cold": 1.5, "warm": 1.1, "filter": 1.3},
+                                            "fasilitas": {"cold": 3.0, "warm": 1.3, "filter": 0.9}}
+    text = "\n".join(browser.section(results))
+    assert "| S | kuota | 1,500 (1, 10) | 1,000 | 1.50 | 1,100 (1, 10, 0) | 1,000 | 1.10 |" in text
+    assert ("- S: warm ≤ 1.2× the floor: worst fasilitas 1.30× — **NOT met**; cold ≤ 1.5×: worst fasilitas 3.00× "
+            "— **NOT met**") in text
+    assert "- S: script runs per navigation: 1–2" in text
+    assert "| 1 (42) |" in text  # one chart of 42 points
+
+
+def test_the_server_log_lines_are_counted(tmp_path):
+    log = tmp_path / "server.log"
+    log.write_text("noise\n2026-12-02 07:00:00 WARNING kancil.bench: KANCIL_BENCH start session=a n=4\n")
+    offset = log.stat().st_size
+    with log.open("a") as out:
+        out.write("x KANCIL_BENCH start session=a n=5\n"
+                  "x KANCIL_BENCH run session=a n=5 page=kuota ms=812.5 misses=3 quota_daily,summary,summary\n")
+    runs, end = browser._log_runs(log, offset)
+    assert runs == [{"start": True}, {"page": "kuota", "ms": 812.5, "misses": 3}]
+    assert end == log.stat().st_size
+
+
+def test_the_report_section_is_replaced_in_place(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text("# Title\n\nbefore\n")
+    browser.update_section(out, browser.START, browser.END_MARK, ["first"])
+    browser.update_section(out, browser.START, browser.END_MARK, ["second"])
+    assert out.read_text() == f"# Title\n\nbefore\n\n{browser.START}\nsecond\n{browser.END_MARK}\n"
+
+
+def test_each_script_run_is_counted_and_logged_with_kancil_bench(metrics_db, monkeypatch, caplog):
+    """KANCIL_BENCH=1: one count per script run, each logged with its page and the result-cache misses of that run
+    (also a run that a page ends with st.stop()). The root address runs twice: it switches to the home page under
+    its own path (app.py ``start``); a page switch runs once."""
+    monkeypatch.setenv("KANCIL_BENCH", "1")
+    with caplog.at_level(logging.WARNING, logger="kancil.bench"):
+        at = app_test(metrics_db)
+        assert at.session_state["_bench_runs"] == 2
+        at.switch_page("views/fasilitas.py").run()
+        assert at.session_state["_bench_runs"] == 3
+        at.switch_page("views/fasilitas.py").run()  # the same view again: every figure from the cache
+        assert at.session_state["_bench_runs"] == 4
+    finished = [r.getMessage() for r in caplog.records if "KANCIL_BENCH run" in r.getMessage()]
+    assert [m.split(" page=")[1].split(" ")[0] for m in finished] == ["ringkasan", "ringkasan", "fasilitas",
+                                                                       "fasilitas"]
+    assert finished[3].endswith("misses=0 ") and not finished[2].endswith("misses=0 ")
+
+
+def test_without_kancil_bench_nothing_is_counted(metrics_db, monkeypatch):
+    monkeypatch.delenv("KANCIL_BENCH", raising=False)
+    at = app_test(metrics_db, page="views/fasilitas.py")
+    assert "_bench_runs" not in at.session_state

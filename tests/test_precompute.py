@@ -1,0 +1,96 @@
+"""The morning rush (kancil/briefing/precompute.py): the briefing of every office's last working day kept next to the
+store per store version, equal to the freshly computed one, used by the page, never served for a newer version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from kancil import cli
+from kancil.briefing import morning, precompute, printout
+from kancil.store import connection
+from tests.helpers import DEMO_END, app_test, metric_values
+
+TODAY = dt.date.fromisoformat(DEMO_END) + dt.timedelta(days=1)  # the morning after the demo's last day
+
+
+@pytest.fixture
+def store(demo_db, tmp_path) -> Path:
+    """A copy of the session's demo store (the kept files go next to it)."""
+    path = tmp_path / "kancil.duckdb"
+    shutil.copyfile(demo_db, path)
+    connection.version_path(path).write_text("1782810000000000000-1\n")
+    return path
+
+
+def _without_print_time(html: str) -> str:
+    return re.sub(r"Dicetak [^<]*|Printed [^<]*", "", html)
+
+
+def test_the_kept_briefing_equals_the_freshly_computed_one(store):
+    done = precompute.precompute(store, today=TODAY)
+    version = connection.store_version(store)
+    assert done["views"] == 2 and done["version"] == version  # all offices and the demo's one office, CLP
+    with connection.reader(store) as con:
+        for office in (None, "CLP"):
+            day = morning.default_day(con, dt.date.fromisoformat(DEMO_END), office)
+            assert day == dt.date(2026, 6, 30)
+            fresh = morning.build(con, day, office)
+            kept = precompute.load(store, version, day, office)
+            assert kept == fresh
+            assert kept["today"]["tickets"] == fresh["today"]["tickets"] and sum(kept["today"]["tickets"].values())
+            for lang in ("id", "en"):
+                html = precompute.load_html(store, version, day, office, lang)
+                assert _without_print_time(html) == _without_print_time(printout.render_html(fresh, lang, demo=True))
+    names = sorted(p.name for p in (precompute.folder(store) / version).iterdir())
+    assert names == ["CLP-2026-06-30.en.html", "CLP-2026-06-30.id.html", "CLP-2026-06-30.json",
+                     "_semua-2026-06-30.en.html", "_semua-2026-06-30.id.html", "_semua-2026-06-30.json"]
+
+
+def test_a_newer_store_version_is_never_served_older_numbers(store):
+    precompute.precompute(store, today=TODAY)
+    old = connection.store_version(store)
+    day = dt.date(2026, 6, 30)
+    with connection.writer(store):  # any write (an ingest, a setting) bumps the version
+        pass
+    new = connection.store_version(store)
+    assert new != old
+    assert precompute.load(store, new, day, "CLP") is None  # not kept for this version: the page computes
+    precompute.precompute(store, today=TODAY)
+    assert [p.name for p in precompute.folder(store).iterdir() if p.is_dir()] == [new]  # the old files are gone
+    assert precompute.load(store, new, day, "CLP") is not None
+
+
+def test_the_briefing_page_reads_the_kept_numbers(store):
+    """The page shows what the kept file says (here altered on purpose, so it cannot have been recomputed)."""
+    precompute.precompute(store, today=TODAY)
+    path = precompute.path_for(store, connection.store_version(store), dt.date(2026, 6, 30), None)
+    kept = json.loads(path.read_text())
+    kept["today"]["no_show"]["prioritas"] = 4242
+    path.write_text(json.dumps(kept))
+    st.cache_data.clear()
+    at = app_test(store, query={"hari": "2026-06-30"})
+    assert not at.exception
+    assert "4.242" in metric_values(at)["Tdk hadir"]
+    path.unlink()  # without the file the page computes the day itself
+    st.cache_data.clear()
+    at = app_test(store, query={"hari": "2026-06-30"})
+    assert "4.242" not in metric_values(at)["Tdk hadir"]
+
+
+def test_the_command_prepares_the_briefings(store, capsys):
+    code = cli.main(["briefing", "--precompute", "--db", str(store)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("Ringkasan pagi disiapkan untuk 2 tampilan (semua kantor dan tiap kantor), versi "
+                          "penyimpanan 1782810000000000000-1, dalam ")
+    assert out.rstrip().endswith(f"detik: {precompute.folder(store)}")
+    assert cli.main(["briefing", "--db", str(store)]) == 2  # neither --out, --send nor --precompute
+    assert capsys.readouterr().err == ("Sebutkan --out BERKAS (tulis ringkasan), --send (kirim lewat surel) atau "
+                                       "--precompute (siapkan ringkasan dasbor).\n")
