@@ -39,9 +39,9 @@ def test_password_is_hashed_with_argon2_and_verified(writable_db):
         accounts.add_user(con, "Sari", "rahasia-sekali-1", "supervisor", "Sari")
         stored = one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0]
         assert stored.startswith("$argon2") and "rahasia" not in stored
-        assert accounts.authenticate(con, "sari", "rahasia-sekali-1", sleep=False).user == roles.User(
+        assert accounts.authenticate(con, "sari", "rahasia-sekali-1").user == roles.User(
             "sari", "supervisor", "Sari")
-        assert accounts.authenticate(con, "sari", "salah-sekali-99", sleep=False).user is None
+        assert accounts.authenticate(con, "sari", "salah-sekali-99").user is None
 
 
 def test_short_password_and_unknown_role_are_refused(writable_db):
@@ -57,18 +57,18 @@ def test_repeated_failures_lock_the_account_for_a_while(writable_db):
     with connection.writer(writable_db, bump=False) as con:
         accounts.add_user(con, "budi", "kata-sandi-benar", "auditor")
         for i in range(accounts.LOCK_AFTER):
-            result = accounts.authenticate(con, "budi", "keliru", now=now + dt.timedelta(seconds=i), sleep=False)
+            result = accounts.authenticate(con, "budi", "keliru", now=now + dt.timedelta(seconds=i))
             assert result.user is None and "salah" in result.message
-        locked = accounts.authenticate(con, "budi", "kata-sandi-benar", now=now + dt.timedelta(minutes=1), sleep=False)
+        locked = accounts.authenticate(con, "budi", "kata-sandi-benar", now=now + dt.timedelta(minutes=1))
         assert locked.user is None and "Terlalu banyak" in locked.message
         later = now + dt.timedelta(minutes=accounts.LOCK_MINUTES + 1)
-        assert accounts.authenticate(con, "budi", "kata-sandi-benar", now=later, sleep=False).user is not None
+        assert accounts.authenticate(con, "budi", "kata-sandi-benar", now=later).user is not None
 
 
 def test_sso_account_cannot_sign_in_with_a_password(writable_db):
     with connection.writer(writable_db, bump=False) as con:
         accounts.add_user(con, "kepala@imigrasi.go.id", None, "kepala_kantor")
-        assert accounts.authenticate(con, "kepala@imigrasi.go.id", "!sso", sleep=False).user is None
+        assert accounts.authenticate(con, "kepala@imigrasi.go.id", "!sso").user is None
         assert accounts.sso_user(con, "Kepala@Imigrasi.go.id").role == "kepala_kantor"
         assert accounts.sso_user(con, "orang.lain@imigrasi.go.id") is None
 

@@ -209,3 +209,26 @@ def test_the_manifest_says_the_offices_time_and_the_log_keeps_utc(db, tmp_path):
         assert con.execute("SELECT downloaded_at FROM unduhan_log").fetchall() == [(INSTANT,)]
     assert pd.Timestamp(INSTANT).tz_localize("UTC") == pd.Timestamp(result.manifest["downloaded_at"])
     assert os.environ["TZ"] == "UTC"
+
+
+def test_a_three_office_store_names_its_offices_and_their_zones(tmp_path):
+    """The demo's three offices span WIB, WITA and WIT: the briefing's office table shows their names, "Semua
+    kantor" says it uses the main office's zone, and choosing Makassar shows its times in WITA."""
+    from kancil import demo
+
+    path = tmp_path / "three.duckdb"
+    demo.build(path, offices=3, days=21, seed=7, end=dt.date(2026, 6, 30))
+    at = app_test(path, role="kepala_kantor", query={"hari": "2026-06-29"})
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Nama kantor" in d.value.columns)
+    assert sorted(zip(table["Kantor"], table["Nama kantor"], strict=True)) == [
+        ("CLP", "Kantor Imigrasi Kelas I TPI Cilacap"), ("JPR", "Kantor Imigrasi Kelas I TPI Jayapura"),
+        ("MKS", "Kantor Imigrasi Kelas I TPI Makassar")]
+    freshness = next(c.value for c in at.caption if c.value.startswith("Data terbaru"))
+    assert freshness.endswith("· Semua kantor: waktu dalam WIB, zona waktu kantor utama CLP · Kantor Imigrasi "
+                              "Kelas I TPI Cilacap")
+    at = app_test(path, role="kepala_kantor", query={"hari": "2026-06-29", "kantor": "MKS"})
+    assert not at.exception
+    freshness = next(c.value for c in at.caption if c.value.startswith("Data terbaru"))
+    assert freshness.endswith("· Waktu dalam WITA, zona waktu MKS · Kantor Imigrasi Kelas I TPI Makassar")
+    assert any(m.value.endswith("· MKS · Kantor Imigrasi Kelas I TPI Makassar") for m in at.markdown)  # heading

@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kancil.store import connection
+from kancil.store import clock, connection
+from kancil.store import offices as office_directory
 
 ALL_OFFICES = "_semua"
 SUFFIX = ".briefing"
@@ -106,8 +107,9 @@ def load_html(db: Path | str, version: str, day: dt.date, office: str | None, la
 
 
 def anchor_of(newest: dt.date | None, today: dt.date | None = None) -> dt.date:
-    """The day the briefing page opens from: the newest data day, at most yesterday (kancil/web/data.store_info)."""
-    yesterday = (today or dt.date.today()) - dt.timedelta(days=1)
+    """The day the briefing page opens from: the newest data day, at most yesterday (kancil/web/data.store_info;
+    ``today``: the main office's, by default WIB's: kancil/store/clock.py)."""
+    yesterday = (today or clock.office_today()) - dt.timedelta(days=1)
     return min(yesterday, newest) if newest else yesterday
 
 
@@ -126,7 +128,7 @@ def precompute(db: Path | str, today: dt.date | None = None) -> dict:
         queries.install_macros(con)
         row = queries.run(con, "store_info").iloc[0]
         newest = pd.Timestamp(row["newest_ticket"]).date() if pd.notna(row["newest_ticket"]) else None
-        anchor = anchor_of(newest, today)
+        anchor = anchor_of(newest, today or clock.office_today(office_directory.directory(con).zone(None)))
         demo = row["demo"] == "true"
         offices = [x for x in str(row["offices"] or "").split(",") if x]
         for office in (None, *offices):

@@ -7,6 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "auth.password": ("Kata sandi", "Password"),
     "auth.password_again": ("Ulangi kata sandi", "Repeat password"),
     "auth.failed": ("Nama pengguna atau kata sandi salah.", "Wrong username or password."),
+    "auth.locked_client": ("Terlalu banyak percobaan gagal dari alamat ini. Coba lagi dalam {minutes} menit.",
+                           "Too many failed attempts from this address. Try again in {minutes} minutes."),
     "auth.locked": ("Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
                     "Too many failed attempts. Try again in {minutes} minutes."),
     "auth.account_changed": ("Akun Anda dinonaktifkan atau perannya diubah oleh admin. Silakan masuk lagi.",

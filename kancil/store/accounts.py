@@ -1,8 +1,15 @@
 """Accounts: passwords, sign-in, SSO accounts (the roles and what they may see: ``kancil.roles``).
 
 Passwords are hashed with Argon2 (argon2-cffi). There is no default password: a new store asks for its first
-admin (or ``python -m kancil user add --role admin``). Failed sign-ins are recorded; after a few, each further try
-waits longer, and after ``LOCK_AFTER`` failures in ``LOCK_MINUTES`` the account is refused for a while.
+admin (or ``python -m kancil user add --role admin``). Failed sign-ins are recorded with the username and the
+client's address; after a few, each further try waits longer, and after ``LOCK_AFTER`` failures of a username or
+``CLIENT_LOCK_AFTER`` failures from one address in ``LOCK_MINUTES``, that username or that address is refused for
+a while (one address guessing many usernames is slowed down and stopped too).
+
+Why the delay is returned and not slept here: ``authenticate`` runs inside ``connection.writer``, which holds the
+store's only write lock; sleeping there let anyone stall every ingest and settings change by failing to sign in
+(issue 11: a concurrent ingest went from 0.45 to 7.4 s). The caller waits ``SignIn.delay`` after closing the store
+(``pause``).
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
+from typing import Literal
 
 import duckdb
 from argon2 import PasswordHasher
@@ -21,7 +29,10 @@ from kancil.store.sql import one
 
 MIN_PASSWORD_LENGTH = 10
 LOCK_AFTER = 5
+CLIENT_LOCK_AFTER = 20  # failures from one address (an office behind one NAT address shares it: kept above LOCK_AFTER)
 LOCK_MINUTES = 15
+MAX_DELAY_SECONDS = 8.0
+UNKNOWN_CLIENT = "tidak-diketahui"  # when the server cannot tell the client's address (all such share one count)
 SSO_PASSWORD = "!sso"  # marks an account that signs in through the office's OpenID Connect provider only
 
 _hasher = PasswordHasher()
@@ -78,25 +89,55 @@ def list_users(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def recent_failures(con: duckdb.DuckDBPyConnection, username: str, now: dt.datetime) -> int:
+    """Failed sign-ins of a username in the last LOCK_MINUTES, from any address."""
     since = now - dt.timedelta(minutes=LOCK_MINUTES)
     return one(con, "SELECT count(*) FROM login_gagal WHERE username = $u AND attempted_at >= $s",
                {"u": username, "s": since})[0]
 
 
+def client_failures(con: duckdb.DuckDBPyConnection, client: str, now: dt.datetime) -> int:
+    """Failed sign-ins from one client address in the last LOCK_MINUTES, whatever the username."""
+    since = now - dt.timedelta(minutes=LOCK_MINUTES)
+    return one(con, "SELECT count(*) FROM login_gagal WHERE client = $c AND attempted_at >= $s",
+               {"c": client, "s": since})[0]
+
+
+def delay_after(failures: int) -> float:
+    """Seconds to wait after a failed sign-in that had ``failures`` failures before it: 0, 1, 2, 4, 8, 8, ..."""
+    return 0.0 if failures <= 0 else min(0.5 * 2 ** failures, MAX_DELAY_SECONDS)
+
+
 @dataclass(frozen=True)
 class SignIn:
+    """The outcome: the user, or why not (``reason``: wrong, locked_user, locked_client) and the seconds the caller
+    must wait *after closing the store* before answering (``pause``)."""
+
     user: User | None
     message: str | None = None
+    reason: Literal["wrong", "locked_user", "locked_client"] | None = None
+    delay: float = 0.0
+
+
+def pause(result: SignIn) -> None:
+    """Wait the delay a failed sign-in earned; call it outside ``connection.writer`` (never holding the store)."""
+    if result.delay > 0:
+        time.sleep(result.delay)
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
-                 now: dt.datetime | None = None, sleep: bool = True) -> SignIn:
-    """Check a password; record failures and slow repeated ones down. ``con`` must be writable."""
+                 now: dt.datetime | None = None, client: str | None = None) -> SignIn:
+    """Check a password; record a failure with the client's address; say how long the caller must wait (it never
+    sleeps here: ``con`` is the store's writer). ``client``: the address the request came from (kancil/web/signin.py
+    says how it is found); None counts under UNKNOWN_CLIENT."""
     now = now or clock.utc_now()
     username = username.strip().lower()
-    failures = recent_failures(con, username, now)
+    client = (client or "").strip() or UNKNOWN_CLIENT
+    failures, from_client = recent_failures(con, username, now), client_failures(con, client, now)
     if failures >= LOCK_AFTER:
-        return SignIn(None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {LOCK_MINUTES} menit.")
+        return SignIn(None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {LOCK_MINUTES} menit.", "locked_user")
+    if from_client >= CLIENT_LOCK_AFTER:
+        return SignIn(None, f"Terlalu banyak percobaan gagal dari alamat ini. Coba lagi dalam {LOCK_MINUTES} menit.",
+                      "locked_client")
     row = one(con, "SELECT password_hash, role, display_name, active FROM pengguna WHERE username = $u",
               {"u": username})
     ok = False
@@ -108,10 +149,10 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
     if ok:
         con.execute("DELETE FROM login_gagal WHERE username = $u", {"u": username})
         return SignIn(User(username, row[1], row[2]))
-    con.execute("INSERT INTO login_gagal VALUES ($u, $t)", {"u": username, "t": now})
-    if sleep and failures:
-        time.sleep(min(0.5 * 2 ** failures, 8.0))  # each further failure waits longer
-    return SignIn(None, "Nama pengguna atau kata sandi salah.")
+    con.execute("INSERT INTO login_gagal (username, attempted_at, client) VALUES ($u, $t, $c)",
+                {"u": username, "t": now, "c": client})
+    # each further failure of the username, or from the address, waits longer (the caller waits, outside the store)
+    return SignIn(None, "Nama pengguna atau kata sandi salah.", "wrong", delay_after(max(failures, from_client)))
 
 
 def still_allowed(con: duckdb.DuckDBPyConnection, user: User) -> bool:

@@ -129,6 +129,34 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:
     st.stop()
 
 
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def client_address() -> str:
+    """The address a sign-in came from, to count failures per client.
+
+    Streamlit's ``st.context.ip_address`` (the peer of the browser's connection) first. When that is the machine
+    itself (a reverse proxy on the same host, as the README recommends) or unknown, the first address of the
+    ``X-Forwarded-For`` header the proxy sets (the proxy must overwrite it: ``proxy_set_header X-Forwarded-For
+    $remote_addr``), else ``X-Real-IP``. A header is never believed from a remote peer (anyone can send one). With
+    none of these, ``accounts.UNKNOWN_CLIENT``: every such sign-in shares one count.
+    """
+    def text(value: object) -> str:
+        return value.strip() if isinstance(value, str) else ""  # outside a real server the context is a stand-in
+
+    context = getattr(st, "context", None)
+    try:
+        peer = text(getattr(context, "ip_address", None))
+        headers = context.headers if context is not None else {}
+        forwarded = text(headers.get("X-Forwarded-For")).split(",")[0].strip()
+        real = text(headers.get("X-Real-IP"))
+    except (AttributeError, RuntimeError):
+        return accounts.UNKNOWN_CLIENT
+    if peer and peer not in LOOPBACK:
+        return peer
+    return forwarded or real or peer or accounts.UNKNOWN_CLIENT
+
+
 def _sign_in_form(db, tr) -> None:
     with st.form("signin"):
         st.subheader(tr("auth.signin"))
@@ -139,15 +167,16 @@ def _sign_in_form(db, tr) -> None:
         st.button(tr("auth.sso"), on_click=st.login)
     if submitted:
         with connection.writer(db, bump=False) as con:
-            result = accounts.authenticate(con, username, password)
+            result = accounts.authenticate(con, username, password, client=client_address())
+        accounts.pause(result)  # the growing delay after failures, with the store already closed: never stalls it
         if result.user:
             log.info("sign-in %s (%s)", result.user.username, result.user.role)
             st.session_state[USER_KEY] = result.user
             st.session_state[session_cookie.RENEWED_KEY] = 0.0  # the next run writes the session cookie
             st.rerun()
-        log.warning("failed sign-in for %r", username)
-        st.error(tr("auth.failed") if "salah" in (result.message or "") else tr("auth.locked",
-                                                                            minutes=accounts.LOCK_MINUTES))
+        log.warning("failed sign-in for %r from %s (%s)", username, client_address(), result.reason)
+        key = {"wrong": "auth.failed", "locked_client": "auth.locked_client"}.get(result.reason or "", "auth.locked")
+        st.error(tr(key, minutes=accounts.LOCK_MINUTES))
 
 
 def _first_admin_form(db, tr) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 from kancil import pages
 from kancil.filters import CHOICES, QUERY_KEYS, Filters
 from kancil.i18n import DEFAULT_LANGUAGE, code_label, fmt_date
+from kancil.web import data
 from kancil.web.text import lang, tr
 
 PRESETS = ("kemarin", "7h", "30h", "bulan", "triwulan", "semester", "tahun", "custom")
@@ -122,9 +123,10 @@ def _sidebar_select(label: str, options: tuple[str, ...], state_key: str, format
 
 
 def _select(field: str, options: tuple[str, ...]) -> str | None:
+    names = data.directory() if field == "office" else None  # an office by code and name ("CLP · Kantor ...")
     choice = _sidebar_select(
         tr(f"filter.{field}"), (ALL, *options), f"f_{field}",
-        lambda c: tr("common.all") if c == ALL else (c if field == "office" else code_label(c, lang())), ALL,
+        lambda c: tr("common.all") if c == ALL else (names.label(c) if names else code_label(c, lang())), ALL,
     )
     return choice or None
 

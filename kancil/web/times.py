@@ -24,9 +24,20 @@ def office() -> str | None:
     return filters.office if filters is not None else None
 
 
+def directory() -> offices.Directory:
+    """The office directory, kept for the session until the store version moves: a table of 200 times asks for the
+    zone 200 times, and each cached query returns a fresh copy of its frame."""
+    key = data.data_source()
+    kept = st.session_state.get("_office_directory")
+    if kept is None or kept[0] != key:
+        kept = (key, data.directory())
+        st.session_state["_office_directory"] = kept
+    return kept[1]
+
+
 def zone(office_code: str | None = None) -> str:
     """The IANA zone of an office (default: the view's; for all offices the main office's)."""
-    return data.directory().zone(office_code if office_code is not None else office())
+    return directory().zone(office_code if office_code is not None else office())
 
 
 def today() -> dt.date:
@@ -52,4 +63,4 @@ def local(value: object, office_code: str | None = None) -> str:
 
 def zone_note() -> str:
     """Which zone the page's times are in: the office's, or for all offices the main office's (named)."""
-    return offices.zone_note(data.directory(), office(), lang())
+    return offices.zone_note(directory(), office(), lang())
