@@ -1,6 +1,7 @@
 -- Offices side by side for the briefing: per office (its name from kantor), the day's tickets and priority tickets
 -- against the priority quota, the priority lane's over-quota days among its quota days from $window_from to $day,
--- the day's priority p90 wait, and over the last 30 days ($last30_from to $day) the median completion of prioritas and reguler, coverage
+-- the day's priority p90 wait, and over the last 30 days ($last30_from to $day) the median completion of prioritas
+-- and reguler, coverage
 -- (stg_coverage_tickets) and the IKM (stg_ikm_score). Each figure is the catalogue's definition at office grain.
 with offices as (
     select distinct office_code
