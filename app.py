@@ -13,7 +13,7 @@ from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-bench.start()  # counts script runs for benchmarks/browser.py; does nothing unless KANCIL_BENCH=1
+bench.start()  # counts script runs for the browser stage of make bench; does nothing unless KANCIL_BENCH=1
 
 db = config.db_path()
 if not db.exists():
