@@ -36,7 +36,7 @@ def section(results: dict) -> list[str]:
              "same flat Parquet export of the store, in one run, every number compared (within 1e-9). Bytes = "
              "rows in the period × width of the columns the KPI queries touch (VARCHAR as 16 bytes), ÷ our p50, "
              f"against the {bw:.1f} GB/s one core streams (np.sum over 2 GB).", "",
-             "| scale | period | ours p50 ms (CPU) | polars p50 ms (CPU) | polars ÷ ours | pandas p50 ms | "
+             "| scale | period | ours p50 ms (CPU) | polars p50 ms (CPU) | polars ÷ ours (by CPU) | pandas p50 ms | "
              "pandas ÷ ours | same numbers (pandas / polars) | bytes ÷ time | % of bandwidth | ≥ 2× polars |",
              "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|"]
     for scale, r in results["scales"].items():
@@ -44,15 +44,22 @@ def section(results: dict) -> list[str]:
             if "polars_ms" not in v:
                 continue
             ours, pol = v["kpi_open_ms"], v["polars_ms"]
-            ratio = pol["p50"] / ours["p50"]
+            ratio, cpu_ratio = pol["p50"] / ours["p50"], pol["cpu_p50"] / ours["cpu_p50"]
             same = f"{'yes' if v['n_differences'] == 0 else 'NO'} / {'yes' if v['polars_n_differences'] == 0 else 'NO'}"
             gbs = v.get("kpi_gb_s", math.nan)
             lines.append(f"| {scale} | {label} ({v['period']}) | {fmt_ms(ours['p50'])} ({fmt_ms(ours['cpu_p50'])}) | "
-                         f"{fmt_ms(pol['p50'])} ({fmt_ms(pol['cpu_p50'])}) | {ratio:.1f}× | "
+                         f"{fmt_ms(pol['p50'])} ({fmt_ms(pol['cpu_p50'])}) | {ratio:.1f}× ({cpu_ratio:.1f}×) | "
                          f"{fmt_ms(v['pandas_ms']['p50'])} | {v['ratio_open']:.1f}× | {same} | "
-                         f"{v['kpi_bytes_mb']:,.0f} MB ÷ {fmt_ms(ours['p50'])} ms = {gbs:.1f} GB/s | "
+                         f"{v['kpi_bytes_mb']:,.0f} MB ÷ {fmt_ms(ours['p50'])} ms = {gbs:.2f} GB/s | "
                          f"{100 * gbs / bw:.0f}% | {'**met**' if ratio >= TARGET_POLARS_RATIO else '**NOT met**'} |")
     return [*lines, ""]
+
+
+def report(path: Path, out: Path) -> None:
+    """Rewrite the section from saved results (data/bench/results-peer-*.json), merged in the order given."""
+    from benchmarks import browser
+
+    browser.update_section(out, START, END_MARK, section(json.loads(path.read_text())))
 
 
 def main(scales: list[str], repeat: int, out: Path) -> int:
