@@ -100,7 +100,8 @@ async def _wave(url: str, k: int, offices: list[str]) -> dict:
             "offices": sorted({s["office"] or "-" for s in sessions})}
 
 
-def measure(scale: str, store: Path, work: Path, ks: tuple[int, ...] = KS) -> dict:
+def measure(scale: str, store: Path, work: Path, ks: tuple[int, ...] = KS,
+            modes: tuple[str, ...] = ("computed", "precomputed")) -> dict:
     """Every k, on a fresh server each, first without and then with the precomputed briefings."""
     from kancil.briefing import precompute
     from kancil.store import connection
@@ -109,7 +110,7 @@ def measure(scale: str, store: Path, work: Path, ks: tuple[int, ...] = KS) -> di
     with connection.reader(db) as con:
         offices = [r[0] for r in con.execute("SELECT DISTINCT office_code FROM antrian ORDER BY 1").fetchall()]
     out: dict = {"scale": scale, "offices": len(offices), "window_s": WINDOW_S, "runs": {}}
-    for mode in ("computed", "precomputed"):
+    for mode in modes:
         shutil.rmtree(precompute.folder(db), ignore_errors=True)
         if mode == "precomputed":
             t0 = time.perf_counter()
@@ -187,12 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scales", default="M")
     p.add_argument("--ks", default=",".join(map(str, KS)))
     p.add_argument("--out", default=None)
+    p.add_argument("--modes", default="computed,precomputed")
+    p.add_argument("--label", default="")
     args = p.parse_args(argv)
     results = {}
     for scale in [s.strip().upper() for s in args.scales.split(",") if s.strip()]:
         results[scale] = measure(scale, harness.ensure_store(scale), harness.BENCH_DIR / "browser",
-                                 tuple(int(k) for k in args.ks.split(",")))
-        (harness.BENCH_DIR / "rush.json").write_text(json.dumps(results, indent=1))
+                                 tuple(int(k) for k in args.ks.split(",")), tuple(args.modes.split(",")))
+        (harness.BENCH_DIR / f"rush{args.label}.json").write_text(json.dumps(results, indent=1))
         if args.out:
             browser.update_section(Path(args.out), START, END_MARK, section(results))
     print("\n".join(section(results)))
