@@ -759,6 +759,11 @@ def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str,
 
         log(f"browser stage at {', '.join(in_browser)}")
         results["browser"] = browser.run(in_browser, label=label)
+        from benchmarks import rush
+
+        crowd = "L" if "L" in in_browser else in_browser[-1]  # the most offices measured
+        log(f"the 08:00 rush at {crowd}")
+        results["rush"] = {crowd: rush.measure(crowd, ensure_store(crowd), BENCH_DIR / "browser")}
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     save()
     return results
@@ -850,6 +855,10 @@ def write_report(results: dict, out: Path) -> None:
         from benchmarks import browser
 
         lines += [browser.START, *browser.section(results["browser"]), browser.END_MARK, ""]
+    if results.get("rush"):
+        from benchmarks import rush
+
+        lines += [rush.START, *rush.section(results["rush"]), rush.END_MARK, ""]
     extra = Path(str(out) + ".notes.md")
     if extra.exists():
         lines += [extra.read_text()]

@@ -84,3 +84,20 @@ def test_before_and_after_are_compared_as_ratios_to_the_floor():
     assert ("| M | kuota | 4,000 → 3,000 | 2.00 → 1.50 | 2,000 → 1,500 | 2.00 → 1.50 | 2,000 → 1,000 | 2.00 → 1.00 |"
             in lines)
     assert lines[-2].startswith("(Before at M: the earlier run's floor did not finish")
+
+
+def test_the_rush_is_extrapolated_by_littles_law():
+    """125 arrivals a minute (2.08/s): with 1.0 s at k = 1 about 2 sessions are in at once, so the p95 of k = 2
+    is the estimate; 16 sessions drawn within 4 s is 4/s, which keeps up."""
+    from benchmarks import rush
+
+    def wave(k: int, p50: float, p95: float) -> dict:
+        return {"k": k, "p50_ms": p50, "p95_ms": p95, "max_ms": p95, "ms": [p50] * k, "problems": 0,
+                "makespan_s": 4.0 if k == 16 else 1.0}
+
+    runs = {"1": wave(1, 1000, 1000), "2": wave(2, 1100, 1400), "16": wave(16, 2500, 2900)}
+    x = rush.extrapolate(runs)
+    assert x["at_k"] == 2 and x["p95_estimate_ms"] == 1400 and x["throughput_per_s"] == 4.0 and x["keeps_up"]
+    text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": runs}}}))
+    assert "| M (10 offices) | precomputed | 2 | 1.10 | 1.40 | 1.40 | 0 |" in text
+    assert "p95 ≈ the measured p95 at k = 2: 1.40 s (target ≤ 3 s) — **met**" in text
