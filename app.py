@@ -10,12 +10,12 @@ import streamlit as st
 
 from kancil import config, pages
 from kancil.store import connection
-from kancil.web import bench, data, frame, signin, state
+from kancil.web import data, frame, run_stats, signin, state
 from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-bench.start()  # counts script runs for benchmarks/browser.py; does nothing unless KANCIL_BENCH=1
+run_stats.start()  # counts script runs for the browser stage of make bench; does nothing unless KANCIL_BENCH=1
 
 db = config.db_path()
 problem = data.store_problem(str(db))
@@ -61,7 +61,7 @@ def run_app() -> None:
     try:
         current.run()
     finally:
-        bench.finished(page_key)
+        run_stats.finished(page_key)
 
 
 try:

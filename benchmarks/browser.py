@@ -8,7 +8,7 @@ Per page and scale:
   page, then the page's menu link is clicked;
 - warm: the settings page, then the page again (its results cached), ``WARM`` times, the median;
 - filter: the sidebar's lane filter changed (each lane once: every change a cache miss), the median;
-- per navigation: the script runs the server logged (``KANCIL_BENCH=1``, kancil/web/bench.py), their script time
+- per navigation: the script runs the server logged (``KANCIL_BENCH=1``, kancil/web/run_stats.py), their script time
   and result-cache misses, and the websocket bytes the browser received.
 
 "Drawn" = the script has started and finished after the click, the page's title is shown and every visible Plotly
@@ -190,6 +190,7 @@ def measure_page(browser, server: Server, home: str, home_title: str, title: str
                  filter_label: str, filter_options: tuple[str, ...]) -> dict:
     """cold (the server is fresh), warm and filter changes of one page; what it drew."""
     context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(90_000)  # no step may wait for ever on a loaded machine
     context.add_init_script(OBSERVER)
     tab = Tab(context)
     try:
@@ -240,7 +241,9 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(e2e.chromium_path()), args=e2e.CHROMIUM_ARGS, headless=True)
         try:
-            for key in pages:
+            spec_path = work / f"floor-{scale}.json"
+            spec: dict = {}
+            for key in pages:  # app then floor, page by page: both under the same load of a shared machine
                 server = Server(db=db, log=work / f"app-{scale}-{key}.log")
                 server.start()
                 try:
@@ -249,11 +252,10 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 finally:
                     server.stop()
                 _log(f"{scale} app {key}: {_brief(out['app'][key])}")
-            spec = {key: {"title": TITLES[key], "charts": v["drawn"]["charts"], "tables": v["drawn"]["tables"],
-                          "metrics": v["drawn"]["metrics"]} for key, v in out["app"].items()}
-            spec_path = work / f"floor-{scale}.json"
-            spec_path.write_text(json.dumps(spec))
-            for key in pages:
+                drawn = out["app"][key]["drawn"]
+                spec[key] = {"title": TITLES[key], "charts": drawn["charts"], "tables": drawn["tables"],
+                             "metrics": drawn["metrics"]}
+                spec_path.write_text(json.dumps(spec))
                 server = Server(db=db, log=work / f"floor-{scale}-{key}.log", script="benchmarks/floor_app.py",
                                 env={"KANCIL_FLOOR_SPEC": str(spec_path)})
                 server.start()
@@ -363,6 +365,36 @@ def run(scales: list[str], out: Path | None = None, pages: tuple[str, ...] = PAG
     return results
 
 
+def before_after(before: dict, after: dict) -> list[str]:
+    """The change of the web-layer work (issue 14): each page's ms before and after, each as a ratio to the floor.
+    A scale whose earlier run has no floor of its own is divided by the later run's floor (said in the table)."""
+    lines = ["### Before → after the page changes (same harness, same stores)", "",
+             "| scale | page | cold ms before → after | × floor | warm ms before → after | × floor | "
+             "filter ms before → after | × floor |", "|---|---|---|---|---|---|---|---|"]
+    borrowed = []
+    for scale, a in after.items():
+        b = before.get(scale)
+        if not b:
+            continue
+        floor_b = b.get("floor") or {}
+        if not floor_b:
+            borrowed.append(scale)
+        for key, v in a["app"].items():
+            if key not in b["app"] or key not in a["floor"]:
+                continue
+            cells = []
+            for state in ("cold", "warm", "filter"):
+                fb = (floor_b.get(key) or a["floor"][key])[state]["ms"]
+                fa = a["floor"][key][state]["ms"]
+                before_ms, after_ms = b["app"][key][state]["ms"], v[state]["ms"]
+                cells += [f"{before_ms:,.0f} → {after_ms:,.0f}", f"{before_ms / fb:.2f} → {after_ms / fa:.2f}"]
+            lines.append(f"| {scale} | {key} | " + " | ".join(cells) + " |")
+    if borrowed:
+        lines += ["", f"(Before at {', '.join(borrowed)}: the earlier run's floor did not finish; its ratios use "
+                  "the later run's floor.)"]
+    return [*lines, ""]
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m benchmarks.browser [--scales S,M] [--pages ...] [--out BENCHMARKS.md]``: the browser stage alone
     (``make bench`` runs it after the query stages)."""
@@ -374,10 +406,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--label", default="")
     p.add_argument("--out", default=None, help="rewrite the browser section of this report (e.g. BENCHMARKS.md)")
     p.add_argument("--note", default="", help="a sentence on how this run was made, printed above the table")
+    p.add_argument("--before", default=None, help="an earlier run's results (JSON) to compare with")
+    p.add_argument("--report-only", default=None, help="rewrite the section from a saved results JSON")
     args = p.parse_args(argv)
     scales = [s.strip().upper() for s in args.scales.split(",") if s.strip()]
-    results = run(scales, Path(args.out) if args.out else None, tuple(args.pages.split(",")), args.label, args.note)
-    print("\n".join(section(results, args.note)))
+    if args.report_only:
+        results = json.loads(Path(args.report_only).read_text())
+    else:
+        results = run(scales, None, tuple(args.pages.split(",")), args.label, args.note)
+    lines = section(results, args.note)
+    if args.before:
+        lines += before_after(json.loads(Path(args.before).read_text()), results)
+    if args.out:
+        update_section(Path(args.out), START, END_MARK, lines)
+    print("\n".join(lines))
     return 0
 
 

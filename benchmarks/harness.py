@@ -82,6 +82,7 @@ OPT = "`kancil optimize --order month`"  # what the "optimized" variant of the b
 TARGET_L_P50_MS, TARGET_L_P95_MS, TARGET_S_P50_MS = 1000.0, 2000.0, 100.0
 TARGET_INGEST_ROWS_S = 500_000
 TARGET_PANDAS_RATIO = 10.0
+TARGET_POLARS_RATIO = 2.0
 TARGET_DASHBOARD_RSS_MB = 4096.0
 
 
@@ -519,13 +520,32 @@ def summary_bench(db: Path, month: Filters, repeat: int, parquet_of: Path | None
             queries.install_macros(open_con)
             t_open = timed(lambda f=f, c=open_con: [queries.run(c, name, f) for name in KPI_QUERIES], repeat)
         t_pandas = timed(lambda f=f: pandas_kpis(folder, f), max(2, repeat // 2))
-        out[label] = {"period": f"{f.date_from} .. {f.date_to}", "summary_ms": t_summary, "kpi_queries_ms": t_kpis,
+        peer = polars_peer(folder, f, our_kpis(summary), repeat)
+        heavy_bytes = sum(bytes_read(db, name, f)[0] for name in KPI_QUERIES)
+        out[label] = {**peer, "kpi_bytes_mb": heavy_bytes / 1e6,
+                      "kpi_gb_s": heavy_bytes / (t_open["p50"] / 1000) / 1e9,
+                      "period": f"{f.date_from} .. {f.date_to}", "summary_ms": t_summary, "kpi_queries_ms": t_kpis,
                       "kpi_open_ms": t_open, "pandas_ms": t_pandas, "ratio": t_pandas["p50"] / t_kpis["p50"],
                       "ratio_open": t_pandas["p50"] / t_open["p50"],
                       "cpu_ratio": t_pandas["cpu_p50"] / t_kpis["cpu_p50"],
                       "cpu_ratio_open": t_pandas["cpu_p50"] / t_open["cpu_p50"], "differences": diffs[:10],
                       "n_differences": len(diffs)}
     return out
+
+
+def polars_peer(folder: Path, f: Filters, ours: dict, repeat: int) -> dict:
+    """The same KPIs by polars (benchmarks/polars_oracle.py) over the same Parquet: its time and its differences
+    from ours (none expected); empty when polars is not installed (requirements-dev.txt pins it)."""
+    try:
+        from benchmarks.polars_oracle import polars_kpis
+    except ImportError:
+        return {}
+    try:
+        diffs = compare(ours, polars_kpis(folder, f))
+    except ImportError:
+        return {}
+    return {"polars_ms": timed(lambda: polars_kpis(folder, f), max(3, repeat)), "polars_differences": diffs[:10],
+            "polars_n_differences": len(diffs)}
 
 
 def timed(fn: Callable[[], object], repeat: int) -> dict[str, float]:
@@ -739,6 +759,11 @@ def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str,
 
         log(f"browser stage at {', '.join(in_browser)}")
         results["browser"] = browser.run(in_browser, label=label)
+        from benchmarks import rush
+
+        crowd = "L" if "L" in in_browser else in_browser[-1]  # the most offices measured
+        log(f"the 08:00 rush at {crowd}")
+        results["rush"] = {crowd: rush.measure(crowd, ensure_store(crowd), BENCH_DIR / "browser")}
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     save()
     return results
@@ -830,6 +855,10 @@ def write_report(results: dict, out: Path) -> None:
         from benchmarks import browser
 
         lines += [browser.START, *browser.section(results["browser"]), browser.END_MARK, ""]
+    if results.get("rush"):
+        from benchmarks import rush
+
+        lines += [rush.START, *rush.section(results["rush"]), rush.END_MARK, ""]
     extra = Path(str(out) + ".notes.md")
     if extra.exists():
         lines += [extra.read_text()]
@@ -920,6 +949,13 @@ def _targets(results: dict) -> list[str]:
                         f"**{v['ratio_open']:.1f}×** (by CPU time {v['cpu_ratio_open']:.1f}×); counting a fresh "
                         f"connection too: {fmt_ms(v['kpi_queries_ms']['p50'])} ms, {v['ratio']:.1f}× | "
                         f"{_met(v['ratio_open'] >= TARGET_PANDAS_RATIO)} |")
+                    if "polars_ms" in v:
+                        ratio = v["polars_ms"]["p50"] / v["kpi_open_ms"]["p50"]
+                        lines.append(f"| {scale}: ≥ 2× faster than polars, summary KPIs ({label}) | polars "
+                                     f"{fmt_ms(v['polars_ms']['p50'])} ms ÷ ours {fmt_ms(v['kpi_open_ms']['p50'])} "
+                                     f"ms = **{ratio:.1f}×** (same numbers: "
+                                     f"{'yes' if v['polars_n_differences'] == 0 else 'NO'}) | "
+                                     f"{_met(ratio >= TARGET_POLARS_RATIO)} |")
                     continue
                 lines.append(f"| {scale}: ≥ 10× faster than pandas, summary KPIs ({label}) | pandas "
                              f"{fmt_ms(v['pandas_ms']['p50'])} ms ÷ ours {fmt_ms(v['kpi_queries_ms']['p50'])} ms = "
@@ -947,6 +983,17 @@ def _targets(results: dict) -> list[str]:
         lines.append(f"| S, one month: our KPIs = pandas KPIs within 1e-9 | {v['n_differences']} differences | "
                      f"{_met(v['n_differences'] == 0)} |")
     return [*lines, ""]
+
+
+def _polars_cells(v: dict) -> str:
+    """polars p50 (CPU), polars ÷ ours on the open connection, same numbers, and our KPI queries' bytes ÷ time."""
+    if "polars_ms" not in v:
+        return "— | — | — | —"
+    same = "yes" if v["polars_n_differences"] == 0 else f"{v['polars_n_differences']} differ"
+    ratio = v["polars_ms"]["p50"] / v["kpi_open_ms"]["p50"]
+    return (f"{fmt_ms(v['polars_ms']['p50'])} ({fmt_ms(v['polars_ms']['cpu_p50'])}) | {ratio:.1f}× | {same} | "
+            f"{v.get('kpi_bytes_mb', math.nan):,.0f} MB ÷ {fmt_ms(v['kpi_open_ms']['p50'])} ms = "
+            f"{v.get('kpi_gb_s', math.nan):.1f}")
 
 
 def _scale_section(scale: str, r: dict, opt: dict | None, bandwidth: float | None) -> list[str]:
@@ -1007,8 +1054,9 @@ def _scale_section(scale: str, r: dict, opt: dict | None, bandwidth: float | Non
                   "the Parquet files (date filter pushed down) and compute the same KPIs (numpy busday_count with "
                   "the holiday list for working days).", "",
                   "| period | summary p50 | KPI queries, open connection p50 (CPU) | … fresh connection p50 | "
-                  "pandas p50 (CPU) | pandas ÷ ours, open (by CPU) | … fresh | same numbers? |",
-                  "|---|---:|---:|---:|---:|---:|---:|---|"]
+                  "pandas p50 (CPU) | pandas ÷ ours, open (by CPU) | … fresh | same numbers? | polars p50 (CPU) | "
+                  "polars ÷ ours, open | polars same? | KPI bytes ÷ ours (GB/s) |",
+                  "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|"]
         for label, v in r["summary"].items():
             same = "yes (within 1e-9)" if v["n_differences"] == 0 else f"{v['n_differences']} differ: " + "; ".join(
                 v["differences"][:3])
@@ -1018,7 +1066,7 @@ def _scale_section(scale: str, r: dict, opt: dict | None, bandwidth: float | Non
                          f"{fmt_ms(v['kpi_queries_ms']['p50'])} | "
                          f"{fmt_ms(v['pandas_ms']['p50'])} ({fmt_ms(v['pandas_ms'].get('cpu_p50'))}) | "
                          f"{v.get('ratio_open', math.nan):.1f}× ({v.get('cpu_ratio_open', math.nan):.1f}×) | "
-                         f"{v['ratio']:.1f}× | {same} |")
+                         f"{v['ratio']:.1f}× | {same} | {_polars_cells(v)} |")
         lines.append("")
     if r.get("heavy") and bandwidth:
         lines += [f"### How close the heavy queries are to the machine's limit ({scale}, default filters)", "",
@@ -1087,6 +1135,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--decide-only", action="store_true",
                    help="measure only the forecast and replays (issue 13) at --scales and rewrite only their "
                         "section of --out")
+    p.add_argument("--peer-only", action="store_true",
+                   help="measure only the summary KPIs against pandas and polars at --scales (benchmarks/peer.py) "
+                        "and rewrite only its section of --out")
     p.add_argument("--pages-only", action="store_true",
                    help="re-measure only the page renders and the dashboard process of --scales, into the saved "
                         "results of --label (e.g. after the app was broken during a long run)")
@@ -1106,6 +1157,10 @@ def main_args(args: argparse.Namespace) -> int:
         from benchmarks import decide
 
         return decide.main(scales, max(3, repeat // 2), cold, Path(args.out))
+    if args.peer_only:
+        from benchmarks import peer
+
+        return peer.main(scales, repeat, Path(args.out))
     if args.pages_only:
         return pages_only(scales, repeat, Path(args.out), args.label or "".join(scales))
     if args.optimized_only:

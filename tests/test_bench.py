@@ -106,3 +106,19 @@ def test_bench_is_its_own_command_outside_the_product():
         build_parser().parse_args(["bench", "--quick"])
     product = [p for p in (ROOT / "kancil").rglob("*.py") if "benchmarks" in p.read_text()]
     assert product == []
+
+
+@pytest.mark.parametrize("filters", [WEEK, WEEK.replace(office="TST"), WEEK.replace(lane="prioritas")])
+def test_polars_kpis_equal_ours_on_the_fixture(metrics_db, tmp_path, filters):
+    """The polars peer (lazy scans, filters pushed down) gives exactly the SQL's numbers on the hand-made store."""
+    pytest.importorskip("polars")
+    from benchmarks import polars_oracle
+
+    db = tmp_path / "f.duckdb"
+    db.write_bytes(Path(metrics_db).read_bytes())
+    folder = harness.export_flat_parquet(db)
+    with connection.reader(db) as con:
+        ours = harness.our_kpis(kpis.summary(con, filters))
+    theirs = polars_oracle.polars_kpis(folder, filters)
+    assert harness.compare(ours, theirs) == []
+    assert theirs["tickets"] == ours["tickets"] and sum(theirs["tickets"].values()) > 0

@@ -1,4 +1,4 @@
-"""The browser stage's logic (benchmarks/browser.py) and the run counter it reads (kancil/web/bench.py); nothing is
+"""The browser stage's logic (benchmarks/browser.py) and the run counter it reads (kancil/web/run_stats.py); nothing is
 timed here: the numbers below are hand-made results, and the counts are script runs."""
 
 from __future__ import annotations
@@ -71,3 +71,33 @@ def test_without_kancil_bench_nothing_is_counted(metrics_db, monkeypatch):
     monkeypatch.delenv("KANCIL_BENCH", raising=False)
     at = app_test(metrics_db, page="views/fasilitas.py")
     assert "_bench_runs" not in at.session_state
+
+
+def test_before_and_after_are_compared_as_ratios_to_the_floor():
+    before = {"S": {"app": {"kuota": _page(3000, 1200, 1500)}, "floor": {"kuota": _page(1000, 1000, 1000)}},
+              "M": {"app": {"kuota": _page(4000, 2000, 2000)}, "floor": {}}}
+    after = {"S": {"app": {"kuota": _page(1400, 1100, 1200)}, "floor": {"kuota": _page(1000, 1000, 1000)}},
+             "M": {"app": {"kuota": _page(3000, 1500, 1000)}, "floor": {"kuota": _page(2000, 1000, 1000)}}}
+    lines = browser.before_after(before, after)
+    assert ("| S | kuota | 3,000 → 1,400 | 3.00 → 1.40 | 1,200 → 1,100 | 1.20 → 1.10 | 1,500 → 1,200 | 1.50 → 1.20 |"
+            in lines)
+    assert ("| M | kuota | 4,000 → 3,000 | 2.00 → 1.50 | 2,000 → 1,500 | 2.00 → 1.50 | 2,000 → 1,000 | 2.00 → 1.00 |"
+            in lines)
+    assert lines[-2].startswith("(Before at M: the earlier run's floor did not finish")
+
+
+def test_the_rush_is_extrapolated_by_littles_law():
+    """125 arrivals a minute (2.08/s): with 1.0 s at k = 1 about 2 sessions are in at once, so the p95 of k = 2
+    is the estimate; 16 sessions drawn within 4 s is 4/s, which keeps up."""
+    from benchmarks import rush
+
+    def wave(k: int, p50: float, p95: float) -> dict:
+        return {"k": k, "p50_ms": p50, "p95_ms": p95, "max_ms": p95, "ms": [p50] * k, "problems": 0,
+                "makespan_s": 4.0 if k == 16 else 1.0}
+
+    runs = {"1": wave(1, 1000, 1000), "2": wave(2, 1100, 1400), "16": wave(16, 2500, 2900)}
+    x = rush.extrapolate(runs)
+    assert x["at_k"] == 2 and x["p95_estimate_ms"] == 1400 and x["throughput_per_s"] == 4.0 and x["keeps_up"]
+    text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": runs}}}))
+    assert "| M (10 offices) | precomputed | 2 | 1.10 | 1.40 | 1.40 | 0 |" in text
+    assert "p95 ≈ the measured p95 at k = 2: 1.40 s (target ≤ 3 s) — **met**" in text

@@ -94,3 +94,15 @@ def test_the_command_prepares_the_briefings(store, capsys):
     assert cli.main(["briefing", "--db", str(store)]) == 2  # neither --out, --send nor --precompute
     assert capsys.readouterr().err == ("Sebutkan --out BERKAS (tulis ringkasan), --send (kirim lewat surel) atau "
                                        "--precompute (siapkan ringkasan dasbor).\n")
+
+
+def test_after_an_ingest_the_briefings_are_prepared_in_the_background(store, monkeypatch):
+    """What an ingest starts (cli ingest, the Data page): a separate ``briefing --precompute`` process."""
+    monkeypatch.delenv("KANCIL_NO_PRECOMPUTE", raising=False)
+    proc = precompute.after_ingest(store)
+    assert proc is not None and proc.wait(timeout=300) == 0
+    kept = precompute.load(store, connection.store_version(store), dt.date(2026, 6, 30), "CLP")
+    assert kept is not None and kept["office"] == "CLP"
+    assert "Ringkasan pagi disiapkan untuk 2 tampilan" in (precompute.folder(store) / "precompute.log").read_text()
+    monkeypatch.setenv("KANCIL_NO_PRECOMPUTE", "1")  # what the test suite sets (tests/conftest.py)
+    assert precompute.after_ingest(store) is None

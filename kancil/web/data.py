@@ -33,7 +33,7 @@ from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
 from kancil.metrics import catalogue, figures, kpis, privacy, turnaround
 from kancil.store import clock, connection, health, offices, queries, schema, settings
-from kancil.web import bench
+from kancil.web import run_stats
 from kancil.web.text import tr
 
 BUSY_WAIT_SECONDS = 5.0
@@ -107,28 +107,28 @@ def _read(db: str, version: str) -> contextlib.AbstractContextManager[duckdb.Duc
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _cached_figure(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
-    bench.miss(name)
+    run_stats.miss(name)
     with _read(db, version) as con:
         return figures.compute(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def _cached_query(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
-    bench.miss(name)
+    run_stats.miss(name)
     with _read(db, version) as con:
         return queries.run(con, name, filters, **dict(extra))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
-    bench.miss("summary")
+    run_stats.miss("summary")
     with _read(db, version) as con:
         return kpis.summary(con, filters)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_briefing(db: str, version: str, day: dt.date, office: str | None) -> dict:
-    bench.miss("briefing")
+    run_stats.miss("briefing")
     kept = None if db.startswith(PARQUET_PREFIX) else precompute.load(db, version, day, office)
     if kept is not None:  # computed once after the ingest (the morning rush): read, not recomputed
         return kept
@@ -138,14 +138,14 @@ def _cached_briefing(db: str, version: str, day: dt.date, office: str | None) ->
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_briefing_html(db: str, version: str, day: dt.date, office: str | None, lang: str, demo: bool) -> str:
-    bench.miss("briefing_html")
+    run_stats.miss("briefing_html")
     kept = None if db.startswith(PARQUET_PREFIX) else precompute.load_html(db, version, day, office, lang)
     return kept if kept is not None else printout.render_html(briefing(day, office), lang, demo=demo)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
-    bench.miss("default_day")
+    run_stats.miss("default_day")
     with _read(db, version) as con:
         return morning.default_day(con, anchor, office)
 

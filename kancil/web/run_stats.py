@@ -1,4 +1,4 @@
-"""What the browser benchmark (benchmarks/browser.py) counts inside the server: script runs per navigation, each
+"""What the browser stage of ``make bench`` counts inside the server: script runs per navigation, each
 run's duration, and the result-cache misses of a run. Off unless ``KANCIL_BENCH=1``: then every run logs one line
 
     KANCIL_BENCH run session=<id> n=<runs of this session> page=<key> ms=<script time> misses=<cache misses>
