@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import streamlit as st
+
 from benchmarks import browser
 from tests.helpers import app_test
 
@@ -54,6 +56,7 @@ def test_each_script_run_is_counted_and_logged_with_kancil_bench(metrics_db, mon
     (also a run that a page ends with st.stop()). The root address runs twice: it switches to the home page under
     its own path (app.py ``start``); a page switch runs once."""
     monkeypatch.setenv("KANCIL_BENCH", "1")
+    st.cache_data.clear()  # an earlier test may have drawn the same page on the same fixture in this process
     with caplog.at_level(logging.WARNING, logger="kancil.bench"):
         at = app_test(metrics_db)
         assert at.session_state["_bench_runs"] == 2

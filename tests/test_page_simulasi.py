@@ -105,6 +105,8 @@ def test_not_for_auditors(hand_db):
 
 def test_the_quota_pages_forecast_section(demo_db):
     at = app_test(demo_db, page="views/kuota.py")
+    at.query_params["perkiraan"] = "true"  # the section is folded (issue 14); opened, as its URL does
+    at.run()
     assert not at.exception
     with connection.reader(demo_db) as con:
         f = forecast.forecast(con, "CLP", "prioritas")
