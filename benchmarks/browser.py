@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests/e2e_support (the browser tests' server, sign-in and selectors)
 
+from benchmarks import stores  # noqa: E402
 from tests import e2e_support as e2e  # noqa: E402
 
 PAGES = ("ringkasan", "kuota", "waktu_layanan", "kepuasan", "fasilitas")
@@ -353,12 +354,10 @@ def run(scales: list[str], out: Path | None = None, pages: tuple[str, ...] = PAG
         note: str = "") -> dict:
     """The browser stage at ``scales`` (stores of the harness, built if missing): raw results into
     data/bench/browser-<label>.json and, with ``out``, its section of BENCHMARKS.md."""
-    from benchmarks import harness
-
     results = {}
     for scale in scales:
-        results[scale] = measure_scale(scale, harness.ensure_store(scale), harness.BENCH_DIR / "browser", pages)
-        path = harness.BENCH_DIR / f"browser-{label or ''.join(scales)}.json"
+        results[scale] = measure_scale(scale, stores.ensure_store(scale), stores.BENCH_DIR / "browser", pages)
+        path = stores.BENCH_DIR / f"browser-{label or ''.join(scales)}.json"
         path.write_text(json.dumps(results, indent=1))
         if out is not None:
             update_section(out, START, END_MARK, section(results, note))

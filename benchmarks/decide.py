@@ -13,7 +13,6 @@ BENCHMARKS.md (between the markers below); a full ``make bench`` includes it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 import sys
 import time
@@ -139,19 +138,3 @@ def update_report(out: Path, results: dict[str, dict]) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + block
     out.write_text(text)
-
-
-def main(scales: list[str], repeat: int, cold_repeat: int, out: Path) -> int:
-    from benchmarks import harness
-
-    results = {}
-    for scale in scales:
-        db = harness.ensure_store(scale)
-        harness.log(f"{scale}: decision support (forecast, replays)")
-        results[scale] = measure(db, repeat, cold_repeat)
-        harness.log(json.dumps({k: v for k, v in results[scale].items() if k in ("forecast", "queue", "completion")},
-                               default=str))
-    (harness.BENCH_DIR / f"results-decide-{''.join(scales)}.json").write_text(json.dumps(results, indent=1,
-                                                                                          default=str))
-    update_report(out, results)
-    return 0

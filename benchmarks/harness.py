@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import math
 import os
@@ -44,15 +43,22 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.pandas_oracle import pandas_kpis
+from benchmarks.peer import TARGET_POLARS_RATIO
+from benchmarks.stores import (
+    BENCH_DIR,
+    ROOT,
+    SCALES,
+    bench_filters,
+    csv_dir,
+    ensure_store,
+    fmt_ms,
+    log,
+    migrated,
+    newest_day,
+)
 from kancil.filters import Filters
-from kancil.store import connection, queries, schema
+from kancil.store import connection, queries
 from kancil.store.sql import one
-
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "data" / "bench"
-SCALES: dict[str, tuple[int, int]] = {"S": (1, 730), "M": (10, 1826), "L": (125, 1826)}
-END = dt.date(2026, 10, 31)  # fixed, so a cached store is the same store whatever day the bench runs
-SEED = 7
 
 # Extra parameters some queries take, with the values the pages use by default (kancil/store/settings.py DEFAULTS
 # for the targets). A query naming a parameter not here (nor in Filters) is reported as skipped with the reason.
@@ -82,12 +88,7 @@ OPT = "`kancil optimize --order month`"  # what the "optimized" variant of the b
 TARGET_L_P50_MS, TARGET_L_P95_MS, TARGET_S_P50_MS = 1000.0, 2000.0, 100.0
 TARGET_INGEST_ROWS_S = 500_000
 TARGET_PANDAS_RATIO = 10.0
-TARGET_POLARS_RATIO = 2.0
 TARGET_DASHBOARD_RSS_MB = 4096.0
-
-
-def log(message: str) -> None:
-    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
 # ------------------------------------------------------------------------------------------------------- statistics
@@ -120,79 +121,9 @@ def cpu_seconds() -> float:
 
 # ----------------------------------------------------------------------------------------------------------- stores
 
-def demo_hash() -> str:
-    return hashlib.sha256((ROOT / "kancil" / "demo.py").read_bytes()).hexdigest()[:10]
-
-
-def store_path(scale: str, seed: int = SEED) -> Path:
-    return BENCH_DIR / f"{scale}-seed{seed}-{demo_hash()}.duckdb"
-
-
-def csv_dir(scale: str, seed: int = SEED) -> Path:
-    return BENCH_DIR / f"{scale}-seed{seed}-{demo_hash()}-csv"
-
-
-def ensure_store(scale: str, seed: int = SEED) -> Path:
-    """The cached demo store of a scale, built (to a temporary name, then renamed) if missing."""
-    from kancil import demo
-
-    path = store_path(scale, seed)
-    building = path.with_suffix(".building.duckdb")
-    def busy() -> bool:
-        stamps = [p.stat().st_mtime for p in (building, Path(f"{building}.wal")) if p.exists()]
-        return bool(stamps) and time.time() - max(stamps) < 300
-
-    while busy() and not path.exists():
-        log(f"another process is building {building.name}; waiting")  # e.g. a bench started earlier
-        time.sleep(30)
-    if path.exists() and (scale != "S" or (csv_dir(scale, seed) / "antrian.csv").exists()):
-        return migrated(path)
-    offices, days = SCALES[scale]
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    log(f"building {scale}: {offices} offices x {days} days -> {path.name}")
-    t0 = time.perf_counter()
-    demo.build(building, offices=offices, days=days, seed=seed, end=END,
-               export_dir=csv_dir(scale, seed) if scale == "S" else None)
-    for suffix in ("", ".version"):
-        src = Path(str(building) + suffix)
-        if src.exists():
-            os.replace(src, str(path) + suffix)
-    log(f"built {scale} in {time.perf_counter() - t0:.0f} s")
-    return path
-
-
-def migrated(path: Path) -> Path:
-    """A cached store brought to the current schema (the demo generator, its cache key, may not have changed)."""
-    with connection.reader(path) as con:
-        version = schema.schema_version(con)
-    if version < schema.SCHEMA_VERSION:
-        t0 = time.perf_counter()
-        with connection.writer(path):
-            pass
-        log(f"migrated {path.name} from schema {version} in {time.perf_counter() - t0:.1f} s")
-    return path
-
-
 def row_counts(db: Path) -> dict[str, int]:
     with connection.reader(db) as con:
         return {t: one(con, f"SELECT count(*) FROM {t}")[0] for t in (*DATA_TABLES, "kuota")}  # noqa: S608 - table names from a fixed list
-
-
-def newest_day(con) -> dt.date:
-    return one(con, "SELECT max(issued_at)::date FROM antrian")[0]
-
-
-def bench_filters(db: Path) -> dict[str, Filters]:
-    """default: the last 30 days up to the newest data day, all offices; narrow: one office, one lane, the last
-    full calendar month."""
-    with connection.reader(db) as con:
-        newest = newest_day(con)
-        office = one(con, "SELECT min(office_code) FROM antrian")[0]
-    month_end = newest if (newest + dt.timedelta(days=1)).day == 1 else newest.replace(day=1) - dt.timedelta(days=1)
-    return {
-        "default": Filters(newest - dt.timedelta(days=29), newest),
-        "narrow": Filters(month_end.replace(day=1), month_end, office=office, lane="prioritas"),
-    }
 
 
 # ---------------------------------------------------------------------------------------------------------- queries
@@ -788,12 +719,6 @@ def pages_only(scales: list[str], repeat: int, out: Path, label: str) -> int:
     return 0
 
 
-def fmt_ms(value: float) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
-
-
 def _met(ok: bool) -> str:
     return "**met**" if ok else "**NOT met**"
 
@@ -1154,13 +1079,9 @@ def main_args(args: argparse.Namespace) -> int:
         return 2
     repeat, cold = (3, 2) if args.quick else (args.repeat, args.cold_repeat)
     if args.decide_only:
-        from benchmarks import decide
-
-        return decide.main(scales, max(3, repeat // 2), cold, Path(args.out))
+        return decide_only(scales, max(3, repeat // 2), cold, Path(args.out))
     if args.peer_only:
-        from benchmarks import peer
-
-        return peer.main(scales, repeat, Path(args.out))
+        return peer_only(scales, repeat, Path(args.out))
     if args.pages_only:
         return pages_only(scales, repeat, Path(args.out), args.label or "".join(scales))
     if args.optimized_only:
@@ -1177,6 +1098,40 @@ def main_args(args: argparse.Namespace) -> int:
         with_concurrency=not args.no_concurrency,
         browser_scales=() if args.no_browser else tuple(s.strip().upper() for s in args.browser_scales.split(",")),
         page_scales=tuple(s.strip().upper() for s in args.page_scales.split(",")))
+    return 0
+
+
+def peer_only(scales: list[str], repeat: int, out: Path) -> int:
+    """`--peer-only`: the summary KPIs against pandas and polars (benchmarks/peer.py writes the section) and the
+    machine's memory bandwidth, one run."""
+    from benchmarks import browser, peer
+
+    results: dict = {"bandwidth_gb_s": memory_bandwidth(), "scales": {}}
+    for scale in scales:
+        db = ensure_store(scale)
+        month = bench_filters(db)["narrow"].replace(office=None, lane=None)
+        log(f"{scale}: ours vs pandas vs polars")
+        results["scales"][scale] = summary_bench(db, month, repeat)
+    (BENCH_DIR / f"results-peer-{''.join(scales)}.json").write_text(json.dumps(results, indent=1, default=str))
+    browser.update_section(out, peer.START, peer.END_MARK, peer.section(results))
+    print("\n".join(peer.section(results)))
+    return 0
+
+
+def decide_only(scales: list[str], repeat: int, cold_repeat: int, out: Path) -> int:
+    """`--decide-only`: the decision-support stage alone, written into its section of the report (here, not in
+    benchmarks/decide.py, so that module needs nothing of the harness)."""
+    from benchmarks import decide
+
+    results = {}
+    for scale in scales:
+        db = ensure_store(scale)
+        log(f"{scale}: decision support (forecast, replays)")
+        results[scale] = decide.measure(db, repeat, cold_repeat)
+        log(json.dumps({k: v for k, v in results[scale].items() if k in ("forecast", "queue", "completion")},
+                       default=str))
+    (BENCH_DIR / f"results-decide-{''.join(scales)}.json").write_text(json.dumps(results, indent=1, default=str))
+    decide.update_report(out, results)
     return 0
 
 

@@ -19,7 +19,7 @@ import shutil
 import time
 from pathlib import Path
 
-from benchmarks import browser
+from benchmarks import browser, stores
 from tests import e2e_support as e2e
 
 KS = (1, 2, 4, 8, 16)
@@ -182,8 +182,6 @@ def section(results: dict) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    from benchmarks import harness
-
     p = argparse.ArgumentParser(prog="python -m benchmarks.rush")
     p.add_argument("--scales", default="M")
     p.add_argument("--ks", default=",".join(map(str, KS)))
@@ -193,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     results = {}
     for scale in [s.strip().upper() for s in args.scales.split(",") if s.strip()]:
-        results[scale] = measure(scale, harness.ensure_store(scale), harness.BENCH_DIR / "browser",
+        results[scale] = measure(scale, stores.ensure_store(scale), stores.BENCH_DIR / "browser",
                                  tuple(int(k) for k in args.ks.split(",")), tuple(args.modes.split(",")))
-        (harness.BENCH_DIR / f"rush{args.label}.json").write_text(json.dumps(results, indent=1))
+        (stores.BENCH_DIR / f"rush{args.label}.json").write_text(json.dumps(results, indent=1))
         if args.out:
             browser.update_section(Path(args.out), START, END_MARK, section(results))
     print("\n".join(section(results)))
