@@ -33,7 +33,7 @@ from kancil.export import parquet as parquet_export
 from kancil.filters import Filters
 from kancil.metrics import catalogue, figures, kpis, privacy, turnaround
 from kancil.store import clock, connection, health, offices, queries, schema, settings
-from kancil.web import run_stats
+from kancil.web import cache_keys, run_stats
 from kancil.web.text import tr
 
 BUSY_WAIT_SECONDS = 5.0
@@ -105,21 +105,21 @@ def _read(db: str, version: str) -> contextlib.AbstractContextManager[duckdb.Duc
     return _leases.lease.use(db, version)
 
 
-@st.cache_data(max_entries=2048, show_spinner=False)
+@st.cache_data(max_entries=2048, show_spinner=False, hash_funcs=cache_keys.FAST)
 def _cached_figure(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
     run_stats.miss(name)
     with _read(db, version) as con:
         return figures.compute(con, name, filters, **dict(extra))
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_data(max_entries=1024, show_spinner=False, hash_funcs=cache_keys.FAST)
 def _cached_query(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
     run_stats.miss(name)
     with _read(db, version) as con:
         return queries.run(con, name, filters, **dict(extra))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=cache_keys.FAST)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
     run_stats.miss("summary")
     with _read(db, version) as con:
@@ -208,9 +208,24 @@ def default_briefing_day(anchor: dt.date, office: str | None) -> dt.date:
     return _with_fallback(("d", anchor, office), lambda: _cached_default_day(*data_source(), anchor, office))
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _kept_per_version(source: str, version: str) -> dict:
+    """Objects derived from small cached tables that every run needs several times (the effective settings for the
+    privacy rule of each figure, the office directory for every time shown), kept per store version so a run does
+    not unpickle and rebuild them again for each figure (issue 14: a warm run's own Python)."""
+    return {}
+
+
+def _per_version(name: str, build: Callable[[], object]):
+    kept = _kept_per_version(*data_source())
+    if name not in kept:
+        kept[name] = build()
+    return kept[name]
+
+
 def settings_values() -> dict[str, str]:
-    """The office's effective settings (defaults overlaid with its changes)."""
-    return settings.effective(query("settings"))
+    """The office's effective settings (defaults overlaid with its changes); a copy, the kept one stays as read."""
+    return dict(_per_version("settings", lambda: settings.effective(query("settings"))))
 
 
 def targets() -> dict[str, dict[str, float]]:
@@ -220,10 +235,13 @@ def targets() -> dict[str, dict[str, float]]:
 
 def directory() -> offices.Directory:
     """The offices by name and time zone, and the main office (kancil/store/offices.py), from the cached queries."""
-    rows = query("offices")
-    found = str(query("store_info").iloc[0]["offices"] or "").split(",")
-    return offices.build(rows[["office_code", "name", "timezone"]].itertuples(index=False, name=None),
-                         settings_values()[offices.MAIN_SETTING], found)
+    def build() -> offices.Directory:
+        rows = query("offices")
+        found = str(query("store_info").iloc[0]["offices"] or "").split(",")
+        return offices.build(rows[["office_code", "name", "timezone"]].itertuples(index=False, name=None),
+                             settings_values()[offices.MAIN_SETTING], found)
+
+    return _per_version("directory", build)
 
 
 def store_info() -> dict:

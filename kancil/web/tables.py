@@ -11,8 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kancil.export.safe import neutralise_frame
 from kancil.metrics import catalogue
 from kancil.metrics.privacy import HIDDEN, HIDDEN_COLUMN
+from kancil.web import cache_keys
 from kancil.web.text import HIDDEN_MARK, lang, value
 
 INTERNAL = (HIDDEN_COLUMN,)
@@ -71,7 +73,7 @@ def for_people(frame: pd.DataFrame, figure: str, columns: list[str] | None = Non
     return pd.DataFrame(out)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_data(max_entries=1024, show_spinner=False, hash_funcs=cache_keys.FAST)
 def _for_people_cached(frame: pd.DataFrame, figure: str, columns: tuple[str, ...], units: tuple, labels: tuple,
                        language: str) -> pd.DataFrame:
     """``for_people`` kept per frame and language: formatting every cell (babel) was a third of a warm page run
@@ -86,3 +88,10 @@ def show(frame: pd.DataFrame, figure: str, key: str, columns: list[str] | None =
                                tuple(sorted((labels or {}).items())), lang())
     st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     return table
+
+
+@st.cache_data(max_entries=1024, show_spinner=False, hash_funcs=cache_keys.FAST)
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A table for people as the CSV of its chart's button: spreadsheet-safe (cells starting with = + - @
+    neutralised), UTF-8 with BOM for Excel; kept per table, as a warm rerun offers the same file again."""
+    return neutralise_frame(table).to_csv(index=False).encode("utf-8-sig")

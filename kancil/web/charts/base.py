@@ -13,7 +13,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from kancil.export.safe import neutralise_frame
 from kancil.palette import LANE_COLORS
 from kancil.web import data, tables
 from kancil.web.text import day, lang, tr
@@ -104,5 +103,5 @@ def show(fig: go.Figure, frame: pd.DataFrame, figure_name: str, caption: str, ke
         table = tables.show(frame, figure_name, key, columns, units, labels)
         if "_hidden" in frame.columns and bool(frame["_hidden"].any()):
             st.caption(tr("common.hidden_note", n=data.privacy_rule().threshold))
-        st.download_button(tr("common.download_csv"), neutralise_frame(table).to_csv(index=False).encode("utf-8-sig"),
+        st.download_button(tr("common.download_csv"), tables.csv_bytes(table),
                            file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore")
