@@ -64,12 +64,18 @@ const __kbObserve = () => {
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', __kbObserve); else __kbObserve();
 """
 
-DRAWN = """([t0, title]) => {
+# Drawn: a run began after t0 (or, for a click to another page, that page's title replaced the one shown before
+# the click: a page as light as the floor's "Awal" can run between two frames, so its 'running' state never
+# reaches the DOM and waiting for it would wait for ever), the script is not running, every visible chart drawn.
+DRAWN = """([t0, title, before]) => {
   const ev = window.__kb.events;
-  if (!ev.some(e => e[0] >= t0 && e[1] === 'running')) return false;
-  if (window.__kb.last !== 'notRunning') return false;
   const h1 = document.querySelector('[data-testid="stMain"] h1');
-  if (title && (!h1 || h1.innerText.trim() !== title)) return false;
+  const shown = h1 ? h1.innerText.trim() : null;
+  const ran = ev.some(e => e[0] >= t0 && e[1] === 'running');
+  const moved = title && before !== title && shown === title;
+  if (!ran && !moved) return false;
+  if (window.__kb.last !== 'notRunning') return false;
+  if (title && shown !== title) return false;
   for (const el of document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')) {
     if (el.offsetParent === null) continue;
     if (!el.querySelector('.main-svg')) return false;
@@ -124,17 +130,23 @@ class Tab:
     def now(self) -> float:
         return self.page.evaluate("performance.now()")
 
-    def wait_drawn(self, t0: float, title: str | None) -> float:
-        """ms from ``t0`` (page clock) to the last drawn state, following a second run if one comes."""
+    def title(self) -> str | None:
+        """The page title shown now (the main area's h1), to tell a page switch from a rerun of the same page."""
+        return self.page.evaluate("""() => { const h = document.querySelector('[data-testid="stMain"] h1');
+                                             return h ? h.innerText.trim() : null; }""")
+
+    def wait_drawn(self, t0: float, title: str | None, before: str | None = None) -> float:
+        """ms from ``t0`` (page clock) to the last drawn state, following a second run if one comes; ``before`` is
+        the title shown before the click."""
         while True:
-            self.page.wait_for_function(DRAWN, arg=[t0, title], timeout=STEP_TIMEOUT_MS, polling="raf")
+            self.page.wait_for_function(DRAWN, arg=[t0, title, before], timeout=STEP_TIMEOUT_MS, polling="raf")
             done = self.now()
             self.page.wait_for_timeout(QUIET_MS)
             events = self.page.evaluate("window.__kb.events")
             if not any(t > done and s == "running" for t, s in events):
                 return done - t0
             t0_again = max(t for t, s in events if s == "running")
-            self.page.wait_for_function(DRAWN, arg=[t0_again, title], timeout=STEP_TIMEOUT_MS, polling="raf")
+            self.page.wait_for_function(DRAWN, arg=[t0_again, title, title], timeout=STEP_TIMEOUT_MS, polling="raf")
             later = self.now()
             if not any(t > later and s == "running" for t, s in self.page.evaluate("window.__kb.events")):
                 return later - t0
@@ -156,9 +168,10 @@ def _step(tab: Tab, server: Server, action, title: str | None) -> dict:
     """Do ``action`` (a click) and measure it: ms to drawn, script runs, their script ms and misses, bytes in."""
     offset = server.log.stat().st_size
     tab.received = 0
+    before = tab.title()
     t0 = tab.now()
     action()
-    ms = tab.wait_drawn(t0, title)
+    ms = tab.wait_drawn(t0, title, before)
     time.sleep(0.3)  # the server writes its run line as the run ends
     lines, _ = _log_runs(server.log, offset)
     finished = [x for x in lines if "ms" in x]
