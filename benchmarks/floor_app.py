@@ -40,8 +40,9 @@ def draw(key: str) -> None:
     spec = SPEC[key]
     rng = np.random.default_rng(int(st.session_state.get("variasi", 0)))
     st.title(spec["title"])
-    if spec.get("metrics"):
-        for column in st.columns(min(6, spec["metrics"])):
+    metrics = int(spec.get("metrics") or 0)
+    for start in range(0, metrics, 6):  # every metric the page drew, six to a row (it drew only six before)
+        for column in st.columns(min(6, metrics - start)):
             column.metric("angka", f"{rng.integers(1000):,}")
     tables = int(spec["tables"])
     for i, traces in enumerate(spec["charts"]):
