@@ -213,3 +213,31 @@ def test_the_delivery_tab_keeps_recipients_and_server_but_no_password(db, monkey
     monkeypatch.setenv("KANCIL_SMTP_PASSWORD", "rahasia")
     at = page(db)
     assert [t.value for t in at.main.text] == ["2 penerima", "Kata sandi SMTP tersedia di server."]
+
+
+def test_the_main_office_is_chosen_on_the_page_and_all_offices_take_its_zone(tmp_path):
+    """Kalender › Kantor utama: the store's offices by name; choosing Makassar puts the "Semua kantor" views in
+    WITA (the demo's main office is Cilacap, WIB); a code with a space is refused before anything is written."""
+    from kancil import demo
+    from kancil.admin import changes
+
+    path = tmp_path / "three.duckdb"
+    demo.build(path, offices=3, days=21, seed=7, end=dt.date(2026, 6, 30))
+    at = page(path)
+    choice = by_label(at.selectbox, 'Kantor utama (zona waktunya untuk "Semua kantor")')
+    assert choice.value == "CLP"
+    assert choice.options == ["(kantor pertama menurut kode)", "CLP · Kantor Imigrasi Kelas I TPI Cilacap",
+                              "JPR · Kantor Imigrasi Kelas I TPI Jayapura",
+                              "MKS · Kantor Imigrasi Kelas I TPI Makassar"]
+    choice.select_index(3)  # Makassar
+    submit(at, "Simpan kantor utama")
+    assert not at.exception
+    assert [s.value for s in at.success] == ["1 pengaturan diubah."]
+    with connection.reader(path) as con:
+        assert one(con, "SELECT value FROM pengaturan WHERE key = 'kantor_utama'") == ("MKS",)
+    briefing = app_test(path, role="kepala_kantor", query={"hari": "2026-06-29"})
+    freshness = next(c.value for c in briefing.caption if c.value.startswith("Data terbaru"))
+    assert freshness.endswith("· Semua kantor: waktu dalam WITA, zona waktu kantor utama MKS · Kantor Imigrasi "
+                              "Kelas I TPI Makassar")
+    with pytest.raises(changes.AdminError):
+        changes.setting_value("kantor_utama", "M KS")

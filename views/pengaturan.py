@@ -19,7 +19,7 @@ from kancil.store import settings
 from kancil.web import data, frame, signin, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
-from views.parts import pengaturan_kalender, pengaturan_keputusan, pengaturan_kirim, pengaturan_kuota
+from views.parts import pengaturan_kalender, pengaturan_kantor, pengaturan_keputusan, pengaturan_kirim, pengaturan_kuota
 
 HISTORY_ROWS = 200
 FLASH_KEY = "settings_flash"
@@ -119,6 +119,7 @@ with targets:
     pengaturan_keputusan.render(current, write)
 with days_tab:
     pengaturan_kalender.render(current, calendar_rows, known_offices, write)
+    pengaturan_kantor.render(current, known_offices, write)
 with delivery_tab:
     pengaturan_kirim.render(current, write)
 with history:

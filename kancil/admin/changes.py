@@ -44,6 +44,7 @@ SETTING_RANGES: dict[str, tuple[int, int]] = {
 }
 BOOLEAN_SETTINGS = ("cuti_bersama_hari_kerja",)
 ORDER_SETTINGS = ("urutan_panggil", "urutan_proses")  # kancil/decide/orders.py reads and checks them
+MAIN_OFFICE_SETTING = offices.MAIN_SETTING  # whose time zone "Semua kantor" shows (kancil/store/offices.py)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -222,6 +223,11 @@ def setting_value(key: str, value: object) -> str:
             return parse_order(str(value)).label()
         except OrderError as exc:
             raise AdminError("pengaturan.err.order", reason=str(exc)) from exc
+    if key == MAIN_OFFICE_SETTING:  # an office code (the page offers the store's offices) or "" for the first by code
+        code = str(value or "").strip()
+        if len(code) > 20 or any(ch.isspace() for ch in code):
+            raise AdminError("pengaturan.err.main_office", value=code)
+        return code
     if key not in SETTING_RANGES:
         raise AdminError("pengaturan.err.unknown", key=key)
     low, high = SETTING_RANGES[key]

@@ -172,6 +172,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "This day is already recorded for the same office and kind."),
     "pengaturan.err.calendar_missing": ("Hari ini tidak (lagi) tercatat.", "This day is not (or no longer) recorded."),
     "pengaturan.err.boolean": ("Nilai harus ya atau tidak.", "The value must be yes or no."),
+    "pengaturan.err.main_office": ("Kode kantor tidak valid: '{value}'.", "Not an office code: '{value}'."),
+    "pengaturan.office.save": ("Simpan kantor utama", "Save main office"),
+    "pengaturan.office.first": ("(kantor pertama menurut kode)", "(the first office by code)"),
+    "pengaturan.office.caption": (
+        "Waktu pada tampilan \"Semua kantor\" (Data, Log unduhan, ringkasan gabungan) ditulis dalam zona waktu kantor "
+        "ini; tampilan satu kantor selalu memakai zona kantornya sendiri.",
+        "Times of the \"All offices\" views (Data, Download log, the combined briefing) are written in this office's "
+        "time zone; a single office's view always uses its own."),
     "pengaturan.err.unknown": ("Pengaturan tidak dikenal: {key}", "Unknown setting: {key}"),
     "pengaturan.err.range": ("Nilai harus bilangan bulat {low}–{high}.", "The value must be a whole number "
                            "{low}–{high}."),
