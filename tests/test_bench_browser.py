@@ -104,3 +104,8 @@ def test_the_rush_is_extrapolated_by_littles_law():
     text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": runs}}}))
     assert "| M (10 offices) | precomputed | 2 | 1.10 | 1.40 | 1.40 | 0 |" in text
     assert "p95 ≈ the measured p95 at k = 2: 1.40 s (target ≤ 3 s) — **met**" in text
+    slow = {k: {**v, "makespan_s": 32.0} for k, v in runs.items()}  # 16 in 32 s: 0.5/s, under the 2.08/s arriving
+    text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": slow}}}))
+    assert ("0.50 sessions/s against 125/min = 2.08/s (does NOT keep up: the queue grows all minute); the 125 "
+            "sessions take ≈ 250 s to serve, so the last to arrive waits ≈ 190 s (target p95 ≤ 3 s) — **NOT met**"
+            ) in text
