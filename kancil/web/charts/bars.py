@@ -258,9 +258,11 @@ def history_panels(history: pd.DataFrame, lanes: Sequence[str], x_title: str, y_
         labels = [day(d) for d in rows["tanggal"]]
         traces.append(go.Bar(x=labels, y=rows["tickets"], showlegend=False, xaxis=f"x{n_axis}", yaxis=f"y{n_axis}",
                              marker_color=[lane_color(lane) if w == 0 else "#c9d7e6" for w in rows["weeks_before"]],
-                             text=[count(v) for v in rows["tickets"]], textposition="outside", cliponaxis=False,
+                             text=[count(v) for v in rows["tickets"]], textposition="inside",
+                             insidetextanchor="end", cliponaxis=False,  # inside: a bar at the quota line keeps its
+                             # number readable under the line (outside, the two overlapped)
                              hovertemplate="%{x}: %{y}<extra>" + code(lane) + "</extra>"))
-        traces.append(go.Scatter(x=labels, y=rows["quota"], mode="lines+markers", showlegend=False, hoverinfo="skip",
+        traces.append(go.Scatter(x=labels, y=rows["quota"], mode="lines", showlegend=False, hoverinfo="skip",
                                  xaxis=f"x{n_axis}", yaxis=f"y{n_axis}", line={"color": INK, "width": 2,
                                                                               "shape": "hvh"}))
         layout[f"xaxis{n_axis}"].update(tickfont={"size": FONT_SIZE - 4})
