@@ -141,5 +141,7 @@ with right:
         else:
             st.caption(tr("kepuasan.comments.count", matches=count(comments["matches"].iloc[0]),
                           shown=count(len(comments)), period=where))
-            st.table(tables.for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]), hide_index=True)
+            with st.container(height=560, border=False):  # up to 200 comments scroll here, not down the page
+                st.table(tables.for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]),
+                         hide_index=True)
             st.caption(tr("kepuasan.comments.privacy"))
