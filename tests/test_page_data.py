@@ -82,6 +82,10 @@ def test_an_upload_is_guessed_loaded_and_recorded_with_the_user(db):
     history = at.dataframe[-1].value
     assert history[["Berkas", "Oleh", "Status"]].iloc[0].tolist() == ["antrian mei.csv", "test-supervisor", "dimuat"]
     assert not kind_boxes(at)  # the upload widget was emptied: loading twice needs a new upload
+    at.button(key="data_clear").click().run()  # "Tutup hasil": the results go, the uploader takes the next file
+    assert not at.exception and not at.metric and "data_results" not in at.session_state
+    upload(at, ("antrian juni.csv", f"{HEADER}\n{GOOD.replace('Z1', 'Z3')}\n".encode()))
+    assert [s.value for s in kind_boxes(at)] == ["antrian"]
 
 
 def test_a_bad_row_is_shown_with_its_reason_and_offered_as_csv(db):

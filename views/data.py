@@ -108,6 +108,8 @@ if files:
     if st.button(tr("data.load", n=len(chosen)), type="primary", disabled=not ready or missing_kind,
                  key="data_load"):
         load(ready)
+
+
 def load_again(entry: dict) -> dict:
     """The confirmed reload of a file loaded before (it may undo later corrections: the user said so)."""
     result = uploads.ingest_upload(entry["name"], entry["content"], entry["kind"], user.username, config.db_path(),

@@ -88,9 +88,9 @@ def show_results(results_key: str, load_again: Callable[[dict], dict] | None = N
         return
     head, close = st.columns([4, 1], vertical_alignment="bottom")
     head.subheader(tr("data.results"))
-    if close.button(tr("data.clear_results"), key="data_clear"):
-        st.session_state.pop(results_key, None)
-        st.rerun()
+    # a callback, not st.rerun(): the click makes one run, not two. A file chosen while a run ends for st.rerun() was
+    # lost (Streamlit 1.67 drops the queued reply to the browser's upload request when the next run starts)
+    close.button(tr("data.clear_results"), key="data_clear", on_click=st.session_state.pop, args=(results_key, None))
     for n, entry in enumerate(results, start=1):
         show_result(n, entry, None if load_again is None else _again(results, n - 1, load_again))
 
