@@ -66,7 +66,10 @@ if (document.readyState === 'loading') document.addEventListener('DOMContentLoad
 
 # Drawn: a run began after t0 (or, for a click to another page, that page's title replaced the one shown before
 # the click: a page as light as the floor's "Awal" can run between two frames, so its 'running' state never
-# reaches the DOM and waiting for it would wait for ever), the script is not running, every visible chart drawn.
+# reaches the DOM and waiting for it would wait for ever), the script is not running, no skeleton is left (on a first
+# visit Plotly's and the data grid's code loads after the script has finished: until 2026-12-02 evening the stage
+# counted such a page as drawn while its charts were still skeletons, which made the floor's cold figures too
+# small), every visible chart drawn.
 DRAWN = """([t0, title, before]) => {
   const ev = window.__kb.events;
   const h1 = document.querySelector('[data-testid="stMain"] h1');
@@ -76,6 +79,8 @@ DRAWN = """([t0, title, before]) => {
   if (!ran && !moved) return false;
   if (window.__kb.last !== 'notRunning') return false;
   if (title && shown !== title) return false;
+  // a lazily loaded element (Plotly, the data grid) shows a skeleton until its code has loaded and it has drawn
+  if (document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]')) return false;
   for (const el of document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')) {
     if (el.offsetParent === null) continue;
     if (!el.querySelector('.main-svg')) return false;
