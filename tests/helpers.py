@@ -4,6 +4,7 @@ numbers a page shows (its metric cards and the tables behind its charts)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -68,3 +69,15 @@ def metric_values(at) -> dict[str, list[str]]:
 def table_with(at, column: str) -> pd.DataFrame:
     """The first table on the page with this column (each chart also has its numbers in a table)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def table_as_read(table) -> pd.DataFrame:
+    """A static table (``tables.static_table``) as the reader reads it: its Markdown escapes undone (the browser
+    test tests/test_static_table_browser.py shows that Chromium draws exactly this text)."""
+    from kancil.web.tables import WORD_JOINER
+
+    def read(v: object) -> object:
+        return re.sub(r"\\(.)", r"\1", v).replace(WORD_JOINER, "") if isinstance(v, str) else v
+
+    frame = table.value
+    return pd.DataFrame({read(c): [read(v) for v in frame[c]] for c in frame.columns}, index=frame.index)

@@ -24,7 +24,7 @@ from kancil.ingest.ingester import ingest_file, load_frame
 from kancil.roles import User
 from kancil.store import clock, connection, offices, schema
 from tests.fixtures import contract_frame
-from tests.helpers import app_test
+from tests.helpers import app_test, table_as_read
 
 INSTANT = dt.datetime(2030, 1, 15, 1, 5)  # naive UTC
 ADMIN = User("ani", "admin", "Ani")
@@ -161,7 +161,8 @@ def _shown_on_pages(db: Path) -> dict[str, str]:
     with connection.reader(db) as con:
         html = printout.render_html(morning.build(con, dt.date(2026, 5, 15), None), "id")
     generated = html.split('<div id="generated">', 1)[1].split("</div>", 1)[0]
-    return {"data": history["Waktu"].iloc[0], "log": log_page.table[0].value["Waktu"].iloc[0], "print": generated,
+    logged = table_as_read(log_page.table[0])["Waktu"].iloc[0]
+    return {"data": history["Waktu"].iloc[0], "log": logged, "print": generated,
             "freshness": next(c.value for c in data_page.caption if c.value.startswith("Data terbaru"))}
 
 

@@ -20,7 +20,7 @@ from kancil.i18n import CATALOGUE, fmt_num
 from kancil.metrics import ikm, satisfaction, stats
 from kancil.store import connection, queries
 from tests.fixtures import load_rows
-from tests.helpers import DEMO_END, app_test, run_query, store_summary, table_with
+from tests.helpers import DEMO_END, app_test, run_query, store_summary, table_as_read, table_with
 
 PAGE = "views/kepuasan.py"
 WEEK = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16))
@@ -364,7 +364,7 @@ def value_and_delta(at) -> dict[str, tuple[str, str | None]]:
 
 def comments_shown(at) -> pd.DataFrame:
     """The comments: a static table (no toolbar, no download), never a dataframe."""
-    return next(t.value for t in at.table if "Komentar" in t.value.columns)
+    return next(table_as_read(t) for t in at.table if "Komentar" in t.value.columns)
 
 
 def captions(at) -> str:

@@ -17,7 +17,7 @@ import pytest
 
 from kancil.export import downloads
 from kancil.store import connection
-from tests.helpers import app_test
+from tests.helpers import app_test, table_as_read
 
 UNDUH = "views/unduh.py"
 LOG = "views/log_unduhan.py"
@@ -60,7 +60,7 @@ def test_auditor_sees_count_and_a_static_preview(metrics_db):
     assert at.title[0].value == "Unduh data"
     assert [m.value for m in at.metric] == ["7"]
     assert len(at.table) == 1 and len(at.dataframe) == 0  # no dataframe toolbar with its own CSV download
-    preview = at.table[0].value
+    preview = table_as_read(at.table[0])
     assert len(preview) == 7 and preview["ticket_id"].tolist()[:3] == ["T1", "T6", "T2"]
     assert [b.label for b in at.button if b.key == "unduh_prepare"] == ["Siapkan unduhan"]
     assert not at.get("download_button")  # nothing leaves before "Siapkan unduhan"
@@ -166,7 +166,7 @@ def test_admin_sees_the_log_and_its_download_is_recorded_too(db):
     assert at.title[0].value == "Log unduhan"
     assert [m.value for m in at.metric] == ["1"]  # the preset period runs on to today here
     assert len(at.table) == 1 and len(at.dataframe) == 0
-    table = at.table[0].value
+    table = table_as_read(at.table[0])
     assert table["Pengguna"].tolist() == ["test-auditor"] and table["Data"].tolist() == ["Antrian (tiket)"]
     assert table["Saringan"].tolist() == ["11 Mei 2026 – 16 Mei 2026"]
     assert rows_hash(db)[0].startswith(table["SHA-256 berkas data (awal)"][0].rstrip("…"))

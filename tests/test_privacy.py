@@ -18,7 +18,7 @@ import pytest
 
 from kancil.metrics import catalogue, privacy
 from tests.fixtures import load_rows
-from tests.helpers import app_test
+from tests.helpers import app_test, table_as_read
 
 WEEK = {"periode": "custom", "dari": "2026-05-11", "sampai": "2026-05-15"}
 D = "2026-05-11 "
@@ -62,7 +62,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def everything_shown(at) -> str:
     """Every text and number the page shows: cards, tables, and the chart specs (labels, hovers, data)."""
     parts = [f"{m.label} {m.value}" for m in at.metric]
-    parts += [d.value.to_csv() for d in at.dataframe] + [t.value.to_csv() for t in at.table]
+    parts += [d.value.to_csv() for d in at.dataframe] + [table_as_read(t).to_csv() for t in at.table]
     parts += [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("plotly_chart")]
     return "\n".join(parts)
 

@@ -142,6 +142,6 @@ with right:
             st.caption(tr("kepuasan.comments.count", matches=count(comments["matches"].iloc[0]),
                           shown=count(len(comments)), period=where))
             with st.container(height=560, border=False):  # up to 200 comments scroll here, not down the page
-                st.table(tables.for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]),
-                         hide_index=True)
+                tables.static_table(tables.for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]),
+                                    hide_index=True)
             st.caption(tr("kepuasan.comments.privacy"))

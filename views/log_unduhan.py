@@ -18,7 +18,7 @@ from kancil import config
 from kancil.export import downloads
 from kancil.i18n import code_label, fmt_date, fmt_num
 from kancil.store import connection
-from kancil.web import data, export_panel, frame, signin, times
+from kancil.web import data, export_panel, frame, signin, tables, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 
@@ -74,7 +74,7 @@ if count == 0:
     st.stop()
 
 st.subheader(tr("log_unduhan.latest", n=fmt_num(len(latest), lang)))
-st.table(display(latest), hide_index=True)
+tables.static_table(display(latest), hide_index=True)
 
 st.subheader(tr("log_unduhan.download_heading"))
 fmt = st.selectbox(tr("unduh.format"), downloads.FORMATS, key="log_unduhan_format",

@@ -1,9 +1,9 @@
 """Unduh data: the auditor's row-level download, through the one audited path (kancil/export/downloads.py).
 
 Pick a dataset and a format; the sidebar filters apply. The page shows the row count and the first rows as a
-static table (st.table, not st.dataframe: the dataframe toolbar offers its own CSV download, which neither
-neutralises formulas nor leaves a trace, and row-level data must leave only through the audited path). "Siapkan
-unduhan" builds one ZIP (data file + manifest.json) and records it in the download log before handing it out.
+static table (``tables.static_table``: every cell shown as written, never as Markdown), with no toolbar: row-level
+data leaves only through the audited path. "Siapkan unduhan" builds one ZIP (data file + manifest.json) and records
+it in the download log before handing it out.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from kancil import config
 from kancil.export import downloads
 from kancil.i18n import fmt_date, fmt_num
 from kancil.store import connection
-from kancil.web import data, export_panel, frame, signin, times
+from kancil.web import data, export_panel, frame, signin, tables, times
 from kancil.web.text import lang as session_lang
 from kancil.web.text import tr
 
@@ -59,7 +59,7 @@ if rows == 0:
     st.stop()
 
 st.subheader(tr("unduh.preview", n=fmt_num(len(head), lang)))
-st.table(head.astype("string").fillna(""), hide_index=True, width="content")
+tables.static_table(head.astype("string").fillna(""), hide_index=True, width="content")
 st.caption(tr("unduh.preview_caption"))
 
 if fmt == "xlsx" and rows > downloads.XLSX_MAX_ROWS:

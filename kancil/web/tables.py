@@ -8,6 +8,8 @@ spreadsheet-safe CSV by the chart kit, row-level data only through the audited d
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -95,3 +97,33 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     """A table for people as the CSV of its chart's button: spreadsheet-safe (cells starting with = + - @
     neutralised), UTF-8 with BOM for Excel; kept per table, as a warm rerun offers the same file again."""
     return neutralise_frame(table).to_csv(index=False).encode("utf-8-sig")
+
+
+# Every ASCII punctuation character (CommonMark: a backslash before it shows it as itself) and the starts of the bare
+# links GitHub-flavoured Markdown makes by itself (http://, www., name@host), which an escape does not stop.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_BARE_LINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as Markdown that shows exactly ``text``: no link, image, emphasis, heading, list or colour.
+
+    Why: ``st.table`` draws every cell as Markdown (Streamlit 1.67), so an applicant's comment
+    ``![](http://host/x.png)`` would make the reader's browser fetch that address and ``[..](..)`` would be a link.
+    Each punctuation character is escaped, a bare link is broken by an invisible word joiner (U+2060) and a line
+    break becomes a space (a cell is one paragraph)."""
+    flat = " ".join(str(text).split("\n"))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", _BARE_LINK.sub(WORD_JOINER, flat))
+
+
+def static_table(frame: pd.DataFrame, **options: object) -> None:
+    """A static table (no toolbar, no scrolling grid) whose text cells read exactly as stored: comments, file names,
+    users, previews of row-level data. ``options`` go to ``st.table`` (hide_index, width)."""
+    shown = frame.copy()
+    for name in shown.columns:
+        if shown[name].dtype == object or pd.api.types.is_string_dtype(shown[name]):
+            shown[name] = [v if v is None or v is pd.NA or (isinstance(v, float) and v != v) else markdown_literal(v)
+                           for v in shown[name]]
+    shown.columns = [markdown_literal(c) for c in shown.columns]
+    st.table(shown, **options)
