@@ -68,6 +68,7 @@ EXTRA_DEFAULTS: dict[str, object] = {
     "cap_minutes": 120,
     "limit": 50,
     "n": 5,
+    "offset": 0,
     "search": "",
     "target_days": 4,
     "target_days_percepatan": 0,

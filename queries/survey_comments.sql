@@ -1,4 +1,4 @@
--- The period's most recent comments (at most $limit) that contain $search, case-insensitive and as plain text
+-- The period's most recent comments that contain $search, $limit of them after the first $offset (a page), case-insensitive and as plain text
 -- (% and _ are no wildcards; '' matches every comment), with the submission date, the lane, and the number of
 -- matching comments. Never the applicant group: a comment must not stand next to a disability or health group.
 with responses as (
@@ -25,4 +25,4 @@ select
     matches
 from matching
 order by submitted_at desc, response_id desc
-limit $limit
+limit $limit offset $offset

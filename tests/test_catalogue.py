@@ -18,7 +18,7 @@ from tests.helpers import store_summary
 
 TST = Filters(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 16), office="TST")
 TO_20 = TST.replace(date_to=dt.date(2026, 5, 20))
-EXTRA = {"by": "lane", "bucket": "month", "cap_minutes": 120, "search": "", "limit": 50,
+EXTRA = {"by": "lane", "bucket": "month", "cap_minutes": 120, "search": "", "limit": 50, "offset": 0,
          "day": dt.date(2026, 5, 20), "split": dt.date(2026, 5, 13), "window_from": dt.date(2026, 5, 13),
          "last30_from": dt.date(2026, 4, 21)}
 

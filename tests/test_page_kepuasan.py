@@ -261,8 +261,8 @@ def test_info_source_counts(metrics_db, kps_db):
 # ------------------------------------------------------------------------------------------------ comments
 
 
-def comments(db: Path, search: str, limit: int = 200, filters: Filters = KPS) -> pd.DataFrame:
-    return run_query(db, "survey_comments", filters, search=search, limit=limit)
+def comments(db: Path, search: str, limit: int = 200, filters: Filters = KPS, offset: int = 0) -> pd.DataFrame:
+    return run_query(db, "survey_comments", filters, search=search, limit=limit, offset=offset)
 
 
 def test_comments_newest_first_without_the_group(kps_db):
@@ -503,7 +503,14 @@ def test_demo_store_default_view(demo_db):
     assert value_and_delta(at)["Jawaban survei"][0] == fmt_num(ikm["responses"], "id")
     assert len(at.get("plotly_chart")) == 6
     comments_table = comments_shown(at)
-    assert len(comments_table) <= 200 and "Kelompok pemohon" not in comments_table.columns
+    assert "Kelompok pemohon" not in comments_table.columns
+    every = comments(demo_db, "", limit=1000, filters=Filters(end - dt.timedelta(days=29), end))
+    assert len(every) > 100  # more than two pages: the first 50 shown, then the next 50 on page 2
+    assert list(comments_table["Komentar"]) == list(every["comment"][:50])
+    assert "ditampilkan 1–50" in captions(at)
+    at.selectbox(key="kepuasan_comments_page").set_value(2).run()
+    assert list(comments_shown(at)["Komentar"]) == list(every["comment"][50:100])
+    assert "ditampilkan 51–100" in captions(at)
     at.text_input(key="kepuasan_search").input("=SUM").run()
     assert not at.exception
     assert set(comments_shown(at)["Komentar"]) == {"=SUM(1+1) coba"}

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kancil.contract import GROUPS, LANES, SENSITIVE_GROUPS
+from kancil.contract import GROUPS, LANES
 from kancil.metrics import ikm
 from kancil.palette import GROUP_PALETTE, LANE_COLORS
 from kancil.web import data, frame, tables
 from kancil.web.charts import bars, base, lines, points
 from kancil.web.text import bucket, code, count, delta, num, period, small, tr
+from views.parts import kepuasan_komentar
 
 MAIN_COLOR, GROUP_COLOR, LOW_COLOR = "#0b5394", "#555555", "#cc0000"
 REFERENCES = [(lower, letter) for lower, letter, _name in ikm.IKM_CATEGORIES if letter in ("A", "B")]
@@ -129,19 +130,4 @@ with left:
     base.show(fig, sources, "info_source_counts", tr("kepuasan.info.caption", n=count(sources["responses"].sum()),
                                                      period=where), "kepuasan_info")
 with right:
-    st.subheader(tr("kepuasan.comments.title"))
-    if filters.group in SENSITIVE_GROUPS:  # every comment would be known to come from such an applicant
-        st.info(tr("kepuasan.comments.sensitive", group=code(filters.group)))
-    else:
-        search = st.text_input(tr("kepuasan.comments.search"), key="kepuasan_search", max_chars=100,
-                               placeholder=tr("kepuasan.comments.placeholder"))
-        comments = data.figure("survey_comments", filters, search=search.strip(), limit=200)
-        if comments.empty:
-            st.info(tr("kepuasan.comments.none"))
-        else:
-            st.caption(tr("kepuasan.comments.count", matches=count(comments["matches"].iloc[0]),
-                          shown=count(len(comments)), period=where))
-            with st.container(height=560, border=False):  # up to 200 comments scroll here, not down the page
-                tables.static_table(tables.for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]),
-                                    hide_index=True)
-            st.caption(tr("kepuasan.comments.privacy"))
+    kepuasan_komentar.show(filters, where)
