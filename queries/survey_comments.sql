@@ -1,6 +1,7 @@
--- The period's most recent comments that contain $search, $limit of them after the first $offset (a page), case-insensitive and as plain text
--- (% and _ are no wildcards; '' matches every comment), with the submission date, the lane, and the number of
--- matching comments. Never the applicant group: a comment must not stand next to a disability or health group.
+-- A page of the period's most recent comments that contain $search ($limit of them after the first $offset),
+-- case-insensitive and as plain text (% and _ are no wildcards; '' matches every comment), with the submission
+-- date, the lane, and the number of matching comments. Never the applicant group: a comment must not stand next
+-- to a disability or health group.
 with responses as (
     select response_id, submitted_at, tanggal, lane, comment
     from stg_survei($date_from, $date_to, $office, $lane, $applicant_group)
