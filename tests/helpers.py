@@ -73,7 +73,7 @@ def table_with(at, column: str) -> pd.DataFrame:
 
 def table_as_read(table) -> pd.DataFrame:
     """A static table (``tables.static_table``) as the reader reads it: its Markdown escapes undone (the browser
-    test tests/test_static_table_browser.py shows that Chromium draws exactly this text)."""
+    test tests/test_e2e_static_table.py shows that Chromium draws exactly this text)."""
     from kancil.web.tables import WORD_JOINER
 
     def read(v: object) -> object:

@@ -123,7 +123,6 @@ def static_table(frame: pd.DataFrame, **options: object) -> None:
     shown = frame.copy()
     for name in shown.columns:
         if shown[name].dtype == object or pd.api.types.is_string_dtype(shown[name]):
-            shown[name] = [v if v is None or v is pd.NA or (isinstance(v, float) and v != v) else markdown_literal(v)
-                           for v in shown[name]]
+            shown[name] = [markdown_literal(v) if isinstance(v, str) else v for v in shown[name]]
     shown.columns = [markdown_literal(c) for c in shown.columns]
     st.table(shown, **options)
