@@ -102,10 +102,17 @@ def test_the_rush_is_extrapolated_by_littles_law():
     x = rush.extrapolate(runs)
     assert x["at_k"] == 2 and x["p95_estimate_ms"] == 1400 and x["throughput_per_s"] == 4.0 and x["keeps_up"]
     text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": runs}}}))
-    assert "| M (10 offices) | precomputed | 2 | 1.10 | 1.40 | 1.40 | 0 |" in text
+    assert "| M (10 offices) | precomputed | 2 | 1.10 | 1.40 | 1.40 | 0 | – | – |" in text
     assert "p95 ≈ the measured p95 at k = 2: 1.40 s (target ≤ 3 s) — **met**" in text
     slow = {k: {**v, "makespan_s": 32.0} for k, v in runs.items()}  # 16 in 32 s: 0.5/s, under the 2.08/s arriving
     text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": slow}}}))
     assert ("0.50 sessions/s against 125/min = 2.08/s (does NOT keep up: the queue grows all minute); the 125 "
             "sessions take ≈ 250 s to serve, so the last to arrive waits ≈ 190 s (target p95 ≤ 3 s) — **NOT met**"
             ) in text
+    # the server's own CPU: 16 sessions used 8 CPU-s of the server (0.5 each), so 2 cores serve at most 4/s
+    measured = {**slow, "16": {**slow["16"], "server_cpu_s": 8.0, "machine_cpu_s": 48.0}}
+    text = "\n".join(rush.section({"M": {"offices": 10, "runs": {"precomputed": measured}}}))
+    assert "| M (10 offices) | precomputed | 16 | 2.50 | 2.90 | 2.90 | 0 | 0.50 | 3.00 |" in text
+    assert ("the server process used 0.50 CPU-s per session, so even with every browser on its user's own machine "
+            "this 2-core server serves at most 4.00 sessions/s") in text
+    assert "— enough for the 2.08/s arriving." in text

@@ -51,3 +51,26 @@ def test_the_store_decides_whether_a_claim_still_holds(db):
         assert sessions.valid(con, sessions.Claim("sari", "supervisor", T0 + dt.timedelta(minutes=6))) is not None
         changes.change_active(con, "admin", "sari", False)
         assert sessions.valid(con, sessions.Claim("sari", "supervisor", T0 + dt.timedelta(minutes=6))) is None
+
+
+def test_renewing_a_cookie_reads_the_secret_without_waiting_for_the_writer(db):
+    """Issue 14, the 08:00 rush: inside the dashboard's process a read-write connection cannot open while any
+    session holds a read connection, so a renewal that took the writer queued behind every other page's reads.
+    With the secret made, issuing a token needs only a read (or nothing: it is kept in memory)."""
+    from kancil.web import session_cookie
+
+    with connection.writer(db, bump=False) as con:
+        made = sessions.ensure_secret(con)
+    session_cookie._known_secrets.clear()
+    other_session = connection.open_reader(db)  # another session's page, reading
+    try:
+        assert session_cookie._secret(db) == made
+    finally:
+        other_session.close()
+    with connection.writer(db, bump=False) as con:  # a store whose secret is gone (rebuilt) makes a new one
+        con.execute("DELETE FROM meta WHERE key = $k", {"k": sessions.SECRET_KEY})
+    connection.bump_version(db)
+    fresh = session_cookie._secret(db)
+    assert fresh != made and len(fresh) == 32
+    with connection.reader(db) as con:
+        assert sessions.secret(con) == fresh

@@ -19,6 +19,7 @@ from kancil.store import clock, connection, sessions
 
 RENEW_SECONDS = 300  # the token is re-issued at most every five minutes while the user is active
 RENEWED_KEY = "_session_cookie_at"
+_known_secrets: dict[tuple[str, str], bytes] = {}  # (store, version) -> its session secret, read once per process
 
 
 def _write(value: str, max_age: int) -> None:
@@ -47,11 +48,30 @@ def restore(db: Path) -> User | None:
     return user
 
 
+def _secret(db: Path) -> bytes:
+    """The store's session secret: kept in memory once read, read with a read-only connection, written only the
+    first time a store issues a token.
+
+    Why not always the writer: inside the dashboard's process a read-write connection cannot open while any
+    session's read connection is open, so at the 08:00 rush every sign-in's writer queued behind every other
+    session's page reads (measured: 161 ms of a 480 ms first page). The secret never changes once made; a store
+    rebuilt in place has a new version, so it is read again.
+    """
+    key = (str(db), connection.store_version(db))
+    if key not in _known_secrets:
+        with connection.reader(db, wait=1.0) as con:
+            found = sessions.secret(con)
+        if found is None:
+            with connection.writer(db, bump=False) as con:
+                found = sessions.ensure_secret(con)
+        _known_secrets[key] = found
+    return _known_secrets[key]
+
+
 def remember(db: Path, user: User) -> None:
     """Issue a token for the signed-in user and keep it in the browser for the idle timeout."""
     try:
-        with connection.writer(db, bump=False) as con:
-            key = sessions.ensure_secret(con)
+        key = _secret(db)
     except connection.StoreBusy:
         return  # no cookie this time: the session still works, only a reload would ask to sign in again
     _write(sessions.token(key, user, clock.utc_now()), SESSION_IDLE_MINUTES * 60)
