@@ -250,13 +250,24 @@ def bench_store(store: Path) -> Path:
     return out
 
 
-def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = PAGES) -> dict:
-    """Every page of ``pages`` in the real app and in the floor app at one scale."""
+def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = PAGES,
+                  kept_briefings: bool = True) -> dict:
+    """Every page of ``pages`` in the real app and in the floor app at one scale.
+
+    ``kept_briefings``: the store as every ingest leaves it, with the briefings precomputed
+    (kancil/briefing/precompute.py, started by each ingest); without, Ringkasan computes its briefing on a cold
+    visit, as it does only in the minutes after an ingest before the precompute has finished.
+    """
     from playwright.sync_api import sync_playwright
+
+    from kancil.briefing import precompute
 
     db = bench_store(store)
     work.mkdir(parents=True, exist_ok=True)
-    out: dict = {"scale": scale, "db": str(db), "app": {}, "floor": {}}
+    out: dict = {"scale": scale, "db": str(db), "app": {}, "floor": {}, "kept_briefings": kept_briefings}
+    shutil.rmtree(precompute.folder(db), ignore_errors=True)
+    if kept_briefings:
+        out["precompute_s"] = precompute.precompute(db)["seconds"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(e2e.chromium_path()), args=e2e.CHROMIUM_ARGS, headless=True)
         try:
@@ -268,6 +279,7 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 try:
                     out["app"][key] = measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
                                                    TITLES[key], True, "Jalur", LANES)
+                    out["app"][key]["kept_briefings"] = kept_briefings
                 finally:
                     server.stop()
                 _log(f"{scale} app {key}: {_brief(out['app'][key])}")
@@ -286,6 +298,7 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 _log(f"{scale} floor {key}: {_brief(out['floor'][key])}")
         finally:
             browser.close()
+    shutil.rmtree(precompute.folder(db), ignore_errors=True)
     return out
 
 
@@ -333,7 +346,9 @@ def section(results: dict, note: str = "") -> list[str]:
              "median). runs = script runs the server logged for that click (KANCIL_BENCH=1); script = their "
              "server-side time; misses = result-cache misses; KB = websocket bytes received. floor = "
              "benchmarks/floor_app.py drawing the same charts (trace types and points), tables and metrics with no "
-             "data work, measured the same way in the same run.", ""]
+             "data work, measured the same way in the same run. The store is as an ingest leaves it: the briefings "
+             "precomputed (each ingest starts `briefing --precompute`); a page marked † was measured without them "
+             "(Ringkasan computing its briefing, as in the minutes before the precompute finishes).", ""]
     if note:
         lines += [note, ""]
     lines += ["| scale | page | cold ms (runs, script ms) | floor cold | × | warm ms (runs, script ms, misses) | "
@@ -348,8 +363,10 @@ def section(results: dict, note: str = "") -> list[str]:
                 continue
             c, w, fl = v["cold"], v["warm"], v["filter"]
             points = sum(n for chart in v["drawn"]["charts"] for _t, n in chart)
+            mark = "" if v.get("kept_briefings") or key != "ringkasan" else "†"
             lines.append(
-                f"| {scale} | {key} | {c['ms']:,.0f} ({c['runs']}, {c['script_ms']:,.0f}) | {f['cold']['ms']:,.0f} | "
+                f"| {scale} | {key}{mark} | {c['ms']:,.0f} ({c['runs']}, {c['script_ms']:,.0f}) | "
+                f"{f['cold']['ms']:,.0f} | "
                 f"{rat[key]['cold']:.2f} | {w['ms']:,.0f} ({w['runs']:g}, {w['script_ms']:,.0f}, {w['misses']:g}) | "
                 f"{f['warm']['ms']:,.0f} | {rat[key]['warm']:.2f} | {fl['ms']:,.0f} ({fl['misses']:g}) | "
                 f"{f['filter']['ms']:,.0f} | {rat[key]['filter']:.2f} | {c['bytes'] / 1e3:,.0f} / "

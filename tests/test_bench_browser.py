@@ -31,6 +31,16 @@ def test_ratios_and_verdicts_against_the_floor():
     assert "| 1 (42) |" in text  # one chart of 42 points
 
 
+def test_a_briefing_measured_without_the_kept_files_is_marked():
+    """Ringkasan measured before the precompute (computing its briefing) is not the state an ingest leaves: †."""
+    kept, computed = {**_page(900, 800, 800), "kept_briefings": True}, _page(2000, 800, 800)
+    floor = {"ringkasan": _page(1000, 1000, 1000)}
+    text = "\n".join(browser.section({"L": {"app": {"ringkasan": computed}, "floor": floor},
+                                      "S": {"app": {"ringkasan": kept}, "floor": floor}}))
+    assert "| L | ringkasan† | 2,000 (1, 10) | 1,000 | 2.00 |" in text
+    assert "| S | ringkasan | 900 (1, 10) | 1,000 | 0.90 |" in text
+
+
 def test_the_server_log_lines_are_counted(tmp_path):
     log = tmp_path / "server.log"
     log.write_text("noise\n2026-12-02 07:00:00 WARNING kancil.bench: KANCIL_BENCH start session=a n=4\n")
