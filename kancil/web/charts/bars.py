@@ -19,6 +19,7 @@ from kancil.web.charts.base import (
     axis,
     date_ticks,
     figure,
+    kept,
     lane_color,
     panels,
     rule,
@@ -31,6 +32,7 @@ NO_QUOTA_COLOR = "#c8c8c8"
 QUOTA_LINE_COLOR = "#222222"
 
 
+@kept
 def hbars(labels: Sequence[str], values: Sequence[object], texts: Sequence[str], colors: Sequence[str] | str,
           x_title: str = "", small: Sequence[bool] | None = None, x_range: list[float] | None = None,
           tickformat: str | None = None, rules: Sequence[dict] = (), row_height: int = 42,
@@ -50,6 +52,7 @@ def hbars(labels: Sequence[str], values: Sequence[object], texts: Sequence[str],
                   height=max(220, 110 + row_height * len(labels)), shapes=list(rules))
 
 
+@kept
 def daily_quota(rows: pd.DataFrame, lane_color: str, names: dict[str, str], hovers: Sequence[str],
                 x_title: str, y_title: str, period: tuple[object, object]) -> go.Figure:
     """Tickets per day as bars (red over quota, hatched grey on a day without quota) under the quota's step line.
@@ -78,6 +81,7 @@ def daily_quota(rows: pd.DataFrame, lane_color: str, names: dict[str, str], hove
     return figure(traces, x, axis(y_title), barmode="overlay", bargap=0.15)
 
 
+@kept
 def stacked_shares(parts: list[dict], names: Sequence[str], titles: Sequence[str], height: int) -> go.Figure:
     """Shares stacked to 100 % per row (``names``), one panel per entry of ``titles``.
 
@@ -105,6 +109,7 @@ def stacked_shares(parts: list[dict], names: Sequence[str], titles: Sequence[str
                   legend=legend, **layout)
 
 
+@kept
 def split(labels: Sequence[str], panels_spec: list[dict], row_height: int = 70) -> go.Figure:
     """Horizontal bars in side-by-side panels sharing the rows (a share beside a duration, a rate beside a length).
 
@@ -134,6 +139,7 @@ def split(labels: Sequence[str], panels_spec: list[dict], row_height: int = 70) 
     return figure(traces, height=140 + row_height * len(labels), **layout)
 
 
+@kept
 def from_floor(groups: list[dict], categories: Sequence[str], floor: float, ceiling: float, x_title: str,
                y_title: str, reference: float | None = None, height: int = 420) -> go.Figure:
     """Grouped bars rising from ``floor`` (the bottom of an answer scale), with 95 % intervals and n at their foot.
@@ -162,6 +168,7 @@ def from_floor(groups: list[dict], categories: Sequence[str], floor: float, ceil
                   shapes=shapes)
 
 
+@kept
 def small_multiples(panels_data: list[dict], y_title: str, legend: dict[str, str],
                     height: int = CHART_HEIGHT + 40) -> go.Figure:
     """One small panel per item (a facility, an office), each with a bar per side (before / after).
@@ -190,6 +197,7 @@ def tr_names(prefix: str, *keys: str) -> dict[str, str]:
     return {key: tr(f"{prefix}.{key}") for key in keys}
 
 
+@kept
 def lane_histograms(buckets: pd.DataFrame, lanes: Sequence[str], targets: dict[str, float], cap: int,
                     x_title: str, y_title: str) -> go.Figure:
     """Per lane a panel of its tickets' shares by 5-minute bucket (the last bucket holds ``cap`` and more)."""
@@ -214,6 +222,7 @@ def lane_histograms(buckets: pd.DataFrame, lanes: Sequence[str], targets: dict[s
     return figure(traces, shapes=rules, **layout)
 
 
+@kept
 def lane_distribution(rows: pd.DataFrame, x: str, lanes: Sequence[str], total: str, standard: float,
                       x_title: str, y_title: str) -> go.Figure:
     """Per lane, side by side: the share of its cases at each value of ``x`` (working days), with the standard."""
@@ -232,6 +241,7 @@ def lane_distribution(rows: pd.DataFrame, x: str, lanes: Sequence[str], total: s
                   shapes=[rule(edge, INK)], annotations=[rule_label(edge, tr("chart.standard", days=num(standard, 0)))])
 
 
+@kept
 def shares_over(x: Sequence[object], shares: Sequence[object], ns: Sequence[object], color: str, x_axis: dict,
                 y_title: str, texts: Sequence[str] | None = None, hovers: Sequence[str] | None = None) -> go.Figure:
     """A share per day or hour as vertical bars; grey where it rests on n < 30."""
@@ -246,6 +256,7 @@ def shares_over(x: Sequence[object], shares: Sequence[object], ns: Sequence[obje
     return figure([bar], x_axis, axis(y_title, tickformat=".0%", range=[0, max(top * 1.35, 0.05)]))
 
 
+@kept
 def history_panels(history: pd.DataFrame, lanes: Sequence[str], x_title: str, y_title: str) -> go.Figure:
     """Per lane a small panel: tickets on the briefing's day (dark) and on the same weekday of the weeks before
     (light), with that day's quota as a line: was the day unusual?"""
@@ -270,6 +281,7 @@ def history_panels(history: pd.DataFrame, lanes: Sequence[str], x_title: str, y_
     return figure(traces, height=240, **layout)
 
 
+@kept
 def office_panels(daily: pd.DataFrame, offices: Sequence[str], y_title: str, per_row: int = 4) -> go.Figure:
     """Small multiples: per office the priority lane's tickets per day (red over quota) under its quota line."""
     shown = [o for o in offices if o in set(daily["office_code"])]

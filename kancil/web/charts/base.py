@@ -6,8 +6,11 @@ numbers one click away as a table for people with a spreadsheet-safe CSV.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
-from collections.abc import Iterable
+import pickle
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +33,30 @@ LAYOUT = {"font": {"size": FONT_SIZE}, "hoverlabel": {"font": {"size": FONT_SIZE
 
 __all__ = ["ALERT_COLOR", "CHART_HEIGHT", "FONT_SIZE", "INK", "LANE_COLORS", "SMALL_COLOR", "axis", "date_ticks",
            "figure", "panels", "rule", "rule_label", "show"]
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _built(name: str, language: str, source: str, version: str, inputs: bytes, _build: Callable[..., go.Figure],
+           _args: tuple, _kwargs: dict) -> go.Figure:
+    return _build(*_args, **_kwargs)
+
+
+def kept(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """Keep a chart builder's figure per its inputs, the reader's language and the store version, shared by the
+    sessions (issue 14: building Plotly figures was the largest part of a warm page run, ~40 % on Kuota).
+
+    A builder sees only the rows it is given (already cut to what the role may see) and the language, so its
+    inputs are its whole key: a digest of their pickle (which holds every value, as cache_keys.frame_key does;
+    Streamlit's own hashing of long lists cost as much as it saved). The figure is never changed after it is
+    built (st.plotly_chart copies it) and not pickled (st.cache_data would rebuild and re-validate it per read).
+    """
+    @functools.wraps(build)
+    def keep(*args: object, **kwargs: object) -> go.Figure:
+        inputs = hashlib.blake2b(pickle.dumps((args, kwargs), protocol=5), digest_size=20).digest()
+        return _built(f"{build.__module__}.{build.__qualname__}", lang(), *data.data_source(), inputs, build,
+                      args, kwargs)
+
+    return keep
 
 
 def axis(title: str = "", **extra: object) -> dict:

@@ -8,13 +8,14 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from kancil.web.charts.base import ALERT_COLOR, INK, axis, date_ticks, figure, lane_color
+from kancil.web.charts.base import ALERT_COLOR, INK, axis, date_ticks, figure, kept, lane_color
 from kancil.web.text import code
 
 BAND_80, BAND_95 = "rgba(11, 83, 148, 0.28)", "rgba(11, 83, 148, 0.12)"
 RECORDED_COLOR = "#b7b7b7"
 
 
+@kept
 def forecast(frame: pd.DataFrame, names: dict[str, str], x_title: str, y_title: str, color: str) -> go.Figure:
     """Recorded tickets (bars), the forecast (line) inside its 95 % and 80 % bands, the quota (step line) and the
     days expected over it (red markers). ``names``: recorded, expected, band95, band80, quota, overflow."""
@@ -43,6 +44,7 @@ def forecast(frame: pd.DataFrame, names: dict[str, str], x_title: str, y_title: 
     return figure(traces, axis(x_title, **date_ticks(frame["tanggal"])), axis(y_title, rangemode="tozero"))
 
 
+@kept
 def beside_record(lanes: Sequence[str], recorded: Sequence[object], replayed: Sequence[object],
                   names: tuple[str, str], texts: tuple[Sequence[str], Sequence[str]], y_title: str) -> go.Figure:
     """Per lane, the recorded figure (light grey, hatched) and the replayed one (the lane's colour), their numbers

@@ -9,11 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kancil.metrics import stats
-from kancil.web.charts.base import FONT_SIZE, axis, figure
+from kancil.web.charts.base import FONT_SIZE, axis, figure, kept
 from kancil.web.text import clean, code, count, num, pct, weekday
 
 
-def heatmap(z: Sequence[Sequence[object]], x: Sequence[object], y: Sequence[str], texts: Sequence[Sequence[str]],
+def _heatmap(z: Sequence[Sequence[object]], x: Sequence[object], y: Sequence[str], texts: Sequence[Sequence[str]],
             colorscale: object = "Blues", zmin: float = 0.0, zmax: float | None = None, colorbar: str = "",
             tickformat: str | None = None, hover: str = "%{y}, %{x}: %{z}<extra></extra>", x_title: str = "",
             title: str | None = None, row_height: int = 45, x_ticks: dict | None = None,
@@ -32,6 +32,10 @@ def heatmap(z: Sequence[Sequence[object]], x: Sequence[object], y: Sequence[str]
                   axis("", autorange="reversed", showgrid=False), height=120 + row_height * len(y), **layout)
 
 
+heatmap = kept(_heatmap)  # the views' entry; the builders below call _heatmap (one figure kept, not two)
+
+
+@kept
 def lanes_by_hour(cells: pd.DataFrame, value: str, lanes: Sequence[str], colorbar: str, x_title: str,
                   colorscale: str = "Reds", zmax: float = 1.0) -> go.Figure:
     """A share per lane (rows) and hour (columns) with its n written under it; * where n < 30."""
@@ -44,11 +48,12 @@ def lanes_by_hour(cells: pd.DataFrame, value: str, lanes: Sequence[str], colorba
         text.append([f"{pct(rows.at[h, value], 0)}<br>n={count(rows.at[h, 'n'])}"
                      + ("*" if stats.is_small(None if pd.isna(rows.at[h, "n"]) else int(rows.at[h, "n"])) else "")
                      if h in rows.index else "" for h in hours])
-    return heatmap(z, hours, [code(lane) for lane in shown], text, colorscale=colorscale, zmax=zmax,
+    return _heatmap(z, hours, [code(lane) for lane in shown], text, colorscale=colorscale, zmax=zmax,
                    colorbar=colorbar, tickformat=".0%", hover="%{y}, %{x}:00 → %{z:.1%}<extra></extra>",
                    x_title=x_title, row_height=90)
 
 
+@kept
 def weekday_by_hour(cells: pd.DataFrame, value: str, colorbar: str, x_title: str, title: str,
                     decimals: int = 0, colorscale: str = "Blues") -> go.Figure:
     """A value per weekday (rows, Monday first) and hour (columns): the staffing view."""
@@ -58,5 +63,5 @@ def weekday_by_hour(cells: pd.DataFrame, value: str, colorbar: str, x_title: str
         index=days, columns=hours)
     z = grid.to_numpy(dtype=float)
     texts = [[num(v, decimals) if v == v and v else "" for v in row] for row in z]
-    return heatmap(z, hours, [weekday(d) for d in days], texts, colorscale=colorscale, colorbar=colorbar,
+    return _heatmap(z, hours, [weekday(d) for d in days], texts, colorscale=colorscale, colorbar=colorbar,
                    hover="%{y}, %{x}:00: %{z:.1f}<extra></extra>", x_title=x_title, title=title)

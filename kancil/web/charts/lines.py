@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from kancil.contract import LANES
 from kancil.metrics import stats
-from kancil.web.charts.base import FONT_SIZE, INK, LAYOUT, axis, date_ticks, figure, lane_color, rule, rule_label
+from kancil.web.charts.base import FONT_SIZE, INK, LAYOUT, axis, date_ticks, figure, kept, lane_color, rule, rule_label
 from kancil.web.text import code, count, day, hour, tr
 
 
@@ -20,6 +20,7 @@ def _lane_name(lane: str, n: object = None, small_suffix: str = "") -> str:
     return tr("chart.lane_n", lane=code(lane), n=count(n), note=small_suffix)
 
 
+@kept
 def lane_lines(frame: pd.DataFrame, x: str, y: str, targets: dict[str, float], x_title: str, y_title: str,
                lanes: Sequence[str] = LANES) -> go.Figure:
     """One line per lane of ``y`` over ``x`` (an hour or a week); hollow markers where n < 30."""
@@ -44,6 +45,7 @@ def lane_lines(frame: pd.DataFrame, x: str, y: str, targets: dict[str, float], x
                   legend={**LAYOUT["legend"], "traceorder": "reversed"})
 
 
+@kept
 def ecdf(curves: pd.DataFrame, targets: dict[str, float], x_title: str, y_title: str, title: str,
          lanes: Sequence[str] = LANES) -> go.Figure:
     """The share of tickets with at most x minutes, one curve per lane (dotted where n < 30), targets as lines."""
@@ -68,6 +70,7 @@ def ecdf(curves: pd.DataFrame, targets: dict[str, float], x_title: str, y_title:
                   legend={**LAYOUT["legend"], "y": -0.25, "yanchor": "top"})
 
 
+@kept
 def trend(labels: Sequence[str], values: Sequence[object], lows: Sequence[object], highs: Sequence[object],
           small: Sequence[bool], x_title: str, y_title: str, y_range: list[float],
           references: Sequence[tuple[float, str]] = (), color: str = "#0b5394") -> go.Figure:

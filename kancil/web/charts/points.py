@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from kancil.web.charts.base import ALERT_COLOR, INK, axis, date_ticks, figure, rule, rule_label
+from kancil.web.charts.base import ALERT_COLOR, INK, axis, date_ticks, figure, kept, rule, rule_label
 from kancil.web.text import clock
 
 BASE_DAY = pd.Timestamp("2000-01-01")
@@ -23,7 +23,7 @@ def _error(values: Sequence[object], lows: Sequence[object], highs: Sequence[obj
             "arrayminus": [gap(v, lo) for v, lo in zip(values, lows, strict=True)]}
 
 
-def intervals(labels: Sequence[str], values: Sequence[object], lows: Sequence[object], highs: Sequence[object],
+def _intervals(labels: Sequence[str], values: Sequence[object], lows: Sequence[object], highs: Sequence[object],
               colors: Sequence[str], small: Sequence[bool], x_title: str, x_range: list[float] | None = None,
               references: Sequence[tuple[float, str]] = (), dtick: float | None = None,
               extra: Sequence[go.Scatter] = ()) -> go.Figure:
@@ -42,6 +42,10 @@ def intervals(labels: Sequence[str], values: Sequence[object], lows: Sequence[ob
                   annotations=[rule_label(v, text) for v, text in references])
 
 
+intervals = kept(_intervals)  # the views' entry; the builders below call _intervals (one figure kept, not two)
+
+
+@kept
 def time_of_day(days: Sequence[object], minutes: Sequence[float], hovers: Sequence[str], median: float, name: str,
                 median_name: str, x_title: str, y_title: str, period: tuple[object, object],
                 hours: range = range(7, 18)) -> go.Figure:
@@ -61,6 +65,7 @@ def time_of_day(days: Sequence[object], minutes: Sequence[float], hovers: Sequen
     return figure([points, line], axis(x_title, range=[start, end], **date_ticks(pd.date_range(*period))), y)
 
 
+@kept
 def medians(frame: pd.DataFrame, key: str, labels: Sequence[str], colors: Sequence[str], x_title: str,
             references: Sequence[tuple[float, str]] = (), p90: bool = False, dtick: float | None = None) -> go.Figure:
     """Medians with their 95 % interval per row of ``frame`` (lanes or groups); grey and hollow where n < 30;
@@ -73,6 +78,6 @@ def medians(frame: pd.DataFrame, key: str, labels: Sequence[str], colors: Sequen
                                 hovertemplate="p90 %{y}: %{x:.1f}<extra></extra>"))
     highs = [h for h in frame["ci_high"] if h == h and h is not None]
     top = max([*highs, *(v for v, _t in references), 1.0]) + 1
-    return intervals(labels, frame["median"], frame["ci_low"], frame["ci_high"],
+    return _intervals(labels, frame["median"], frame["ci_low"], frame["ci_high"],
                      [c if not s else "#c8c8c8" for c, s in zip(colors, small, strict=True)], small, x_title,
                      x_range=[-0.5, top] if dtick else None, references=references, dtick=dtick, extra=extra)
