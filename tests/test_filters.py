@@ -84,3 +84,26 @@ def test_a_calendar_period_compares_with_the_same_days_before():
     thirty = Filters(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
     assert (thirty.previous().date_from, thirty.previous().date_to) == (dt.date(2026, 5, 2), dt.date(2026, 5, 31))
     assert "compare_months" not in year.describe()  # not a filter: manifests and the log never show it
+
+
+def test_a_sidebar_choice_is_also_its_widgets_default():
+    """A selectbox the browser re-creates (a click landing while a page switch cleared the sidebar) starts from
+    the proto's default and sends it back as the user's choice; the default was the first option, "Kemarin", so
+    about 1 in 20 quick sign-in → Unduh data clicks under load downloaded one day instead of 30 (a CI failure,
+    reproduced in Chromium). The default must be the current choice on every run after the first."""
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        import streamlit as st
+
+        from kancil.web.state import PRESETS, _sidebar_select
+
+        st.session_state.setdefault("f_periode", "bulan")
+        _sidebar_select("Periode", PRESETS, "f_periode", str, "30h")
+
+    at = AppTest.from_function(script)
+    at.run()
+    assert at.sidebar.selectbox[0].value == "bulan"
+    at.run()  # the state is kept: nothing set through the Session State API in this run
+    box = at.sidebar.selectbox[0]
+    assert box.value == "bulan" and box.proto.default == 3  # PRESETS.index("bulan"), not 0 ("kemarin")
