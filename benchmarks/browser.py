@@ -250,24 +250,19 @@ def bench_store(store: Path) -> Path:
     return out
 
 
-def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = PAGES,
-                  kept_briefings: bool = True) -> dict:
-    """Every page of ``pages`` in the real app and in the floor app at one scale.
-
-    ``kept_briefings``: the store as every ingest leaves it, with the briefings precomputed
-    (kancil/briefing/precompute.py, started by each ingest); without, Ringkasan computes its briefing on a cold
-    visit, as it does only in the minutes after an ingest before the precompute has finished.
-    """
+def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = PAGES) -> dict:
+    """Every page of ``pages`` in the real app and in the floor app at one scale, on the store as every ingest
+    leaves it: with the briefings precomputed (kancil/briefing/precompute.py, started by each ingest). Results
+    of earlier runs, made without them (Ringkasan computing its briefing), carry no ``kept_briefings``."""
     from playwright.sync_api import sync_playwright
 
     from kancil.briefing import precompute
 
     db = bench_store(store)
     work.mkdir(parents=True, exist_ok=True)
-    out: dict = {"scale": scale, "db": str(db), "app": {}, "floor": {}, "kept_briefings": kept_briefings}
+    out: dict = {"scale": scale, "db": str(db), "app": {}, "floor": {}}
     shutil.rmtree(precompute.folder(db), ignore_errors=True)
-    if kept_briefings:
-        out["precompute_s"] = precompute.precompute(db)["seconds"]
+    out["precompute_s"] = precompute.precompute(db)["seconds"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(e2e.chromium_path()), args=e2e.CHROMIUM_ARGS, headless=True)
         try:
@@ -279,7 +274,7 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 try:
                     out["app"][key] = measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
                                                    TITLES[key], True, "Jalur", LANES)
-                    out["app"][key]["kept_briefings"] = kept_briefings
+                    out["app"][key]["kept_briefings"] = True
                 finally:
                     server.stop()
                 _log(f"{scale} app {key}: {_brief(out['app'][key])}")

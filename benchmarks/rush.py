@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -32,16 +33,12 @@ TITLE = "Ringkasan pagi"
 
 def _process_cpu_s(pid: int) -> float:
     """CPU seconds (user + system) the process has used so far, from /proc (Linux; no psutil needed)."""
-    import os
-
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _machine_busy_s() -> float:
     """CPU seconds all cores of the machine have been busy (not idle, not waiting for I/O) since boot."""
-    import os
-
     ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 

@@ -89,7 +89,7 @@ def test_a_calendar_period_compares_with_the_same_days_before():
 def test_a_sidebar_choice_is_also_its_widgets_default():
     """A selectbox the browser re-creates (a click landing while a page switch cleared the sidebar) starts from
     the proto's default and sends it back as the user's choice; the default was the first option, "Kemarin", so
-    about 1 in 20 quick sign-in → Unduh data clicks under load downloaded one day instead of 30 (a CI failure,
+    2 in 32 quick sign-in → Unduh data runs under load downloaded one day instead of 30 (a CI failure,
     reproduced in Chromium). The default must be the current choice on every run after the first."""
     from streamlit.testing.v1 import AppTest
 

@@ -117,12 +117,11 @@ def _sidebar_select(label: str, options: tuple[str, ...], state_key: str, format
     if set_here:
         state[widget_key] = current if current in options else default
     # The widget's own default is the current choice too: when the browser re-creates it (a click that lands while
-    # a page switch has cleared the sidebar), it starts from that default, not from the first option, and would
-    # send that back as the user's choice (measured: 1 in 20 quick sign-in → Unduh data clicks came back with
-    # "Kemarin"). Not passed in a run that set the state (Streamlit would warn of two values).
-    index = None if set_here else options.index(state[widget_key])
-    choice = st.sidebar.selectbox(label, options, key=widget_key, format_func=format_func,
-                                  **({} if index is None else {"index": index}))
+    # a page switch has cleared the sidebar), it starts from that default and sends it back as the user's choice;
+    # with the first option as default, 2 in 32 quick sign-in → Unduh data runs came back with "Kemarin". In a run
+    # that set the state, index 0 (Streamlit's "no default"): it would warn of two values otherwise.
+    index = 0 if set_here else options.index(state[widget_key])
+    choice = st.sidebar.selectbox(label, options, index=index, key=widget_key, format_func=format_func)
     state[state_key] = state[shown_key] = choice
     return choice
 

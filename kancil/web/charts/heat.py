@@ -14,10 +14,10 @@ from kancil.web.text import clean, code, count, num, pct, weekday
 
 
 def _heatmap(z: Sequence[Sequence[object]], x: Sequence[object], y: Sequence[str], texts: Sequence[Sequence[str]],
-            colorscale: object = "Blues", zmin: float = 0.0, zmax: float | None = None, colorbar: str = "",
-            tickformat: str | None = None, hover: str = "%{y}, %{x}: %{z}<extra></extra>", x_title: str = "",
-            title: str | None = None, row_height: int = 45, x_ticks: dict | None = None,
-            customdata: Sequence[Sequence[str]] | None = None) -> go.Figure:
+             colorscale: object = "Blues", zmin: float = 0.0, zmax: float | None = None, colorbar: str = "",
+             tickformat: str | None = None, hover: str = "%{y}, %{x}: %{z}<extra></extra>", x_title: str = "",
+             title: str | None = None, row_height: int = 45, x_ticks: dict | None = None,
+             customdata: Sequence[Sequence[str]] | None = None) -> go.Figure:
     """One heatmap: rows ``y`` top to bottom, columns ``x``; ``texts`` are written in the cells."""
     values = [[None if v is None else float(v) for v in row] for row in z]
     top = max([v for row in values for v in row if v is not None] + [0.0])
@@ -49,8 +49,8 @@ def lanes_by_hour(cells: pd.DataFrame, value: str, lanes: Sequence[str], colorba
                      + ("*" if stats.is_small(None if pd.isna(rows.at[h, "n"]) else int(rows.at[h, "n"])) else "")
                      if h in rows.index else "" for h in hours])
     return _heatmap(z, hours, [code(lane) for lane in shown], text, colorscale=colorscale, zmax=zmax,
-                   colorbar=colorbar, tickformat=".0%", hover="%{y}, %{x}:00 → %{z:.1%}<extra></extra>",
-                   x_title=x_title, row_height=90)
+                    colorbar=colorbar, tickformat=".0%", hover="%{y}, %{x}:00 → %{z:.1%}<extra></extra>",
+                    x_title=x_title, row_height=90)
 
 
 @kept
@@ -64,4 +64,4 @@ def weekday_by_hour(cells: pd.DataFrame, value: str, colorbar: str, x_title: str
     z = grid.to_numpy(dtype=float)
     texts = [[num(v, decimals) if v == v and v else "" for v in row] for row in z]
     return _heatmap(z, hours, [weekday(d) for d in days], texts, colorscale=colorscale, colorbar=colorbar,
-                   hover="%{y}, %{x}:00: %{z:.1f}<extra></extra>", x_title=x_title, title=title)
+                    hover="%{y}, %{x}:00: %{z:.1f}<extra></extra>", x_title=x_title, title=title)

@@ -24,9 +24,9 @@ def _error(values: Sequence[object], lows: Sequence[object], highs: Sequence[obj
 
 
 def _intervals(labels: Sequence[str], values: Sequence[object], lows: Sequence[object], highs: Sequence[object],
-              colors: Sequence[str], small: Sequence[bool], x_title: str, x_range: list[float] | None = None,
-              references: Sequence[tuple[float, str]] = (), dtick: float | None = None,
-              extra: Sequence[go.Scatter] = ()) -> go.Figure:
+               colors: Sequence[str], small: Sequence[bool], x_title: str, x_range: list[float] | None = None,
+               references: Sequence[tuple[float, str]] = (), dtick: float | None = None,
+               extra: Sequence[go.Scatter] = ()) -> go.Figure:
     """A value with its 95 % interval per row, top to bottom: a filled marker, hollow where n < 30; reference lines
     (a standard, the IKM category limits) with their labels."""
     dots = go.Scatter(
@@ -79,5 +79,5 @@ def medians(frame: pd.DataFrame, key: str, labels: Sequence[str], colors: Sequen
     highs = [h for h in frame["ci_high"] if h == h and h is not None]
     top = max([*highs, *(v for v, _t in references), 1.0]) + 1
     return _intervals(labels, frame["median"], frame["ci_low"], frame["ci_high"],
-                     [c if not s else "#c8c8c8" for c, s in zip(colors, small, strict=True)], small, x_title,
-                     x_range=[-0.5, top] if dtick else None, references=references, dtick=dtick, extra=extra)
+                      [c if not s else "#c8c8c8" for c, s in zip(colors, small, strict=True)], small, x_title,
+                      x_range=[-0.5, top] if dtick else None, references=references, dtick=dtick, extra=extra)
