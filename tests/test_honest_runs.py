@@ -19,8 +19,11 @@ NO_CHROMIUM = "the browser tests need Debian's Chromium"
 def make(*args: str, **env: str) -> subprocess.CompletedProcess:
     if not shutil.which("make"):
         pytest.fail("make is needed: it is the README's test command")
+    # not the outer make's flags: under `make -C <clone> test` they carry -w, and this make would print
+    # "Entering directory" around what the tests read
+    outer = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")
     return subprocess.run(["make", "-s", "chromium", *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **env})
+                          env={**{k: v for k, v in os.environ.items() if k not in outer}, **env})
 
 
 def pytest_run(*args: str, **env: str) -> subprocess.CompletedProcess:
