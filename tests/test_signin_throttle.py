@@ -114,3 +114,44 @@ def test_the_delay_is_waited_with_the_store_closed(db, monkeypatch):
         at = at.button[0].click().run()
         assert at.error[0].value == "Nama pengguna atau kata sandi salah."
     assert seen == [(1.0, "written")]  # the first failure waits nothing, the second 1 s, with the store free
+
+
+def test_a_right_password_with_nothing_to_clear_signs_in_without_the_writer(db):
+    """The dashboard's sign_in checks the password with the store closed and writes only a failure or a clearing:
+    while another session of this process holds a read connection (the writer cannot open then), a clean sign-in
+    passes, and a failing one is the one that needs the writer."""
+    with connection.reader(db):
+        assert accounts.sign_in(db, "sari", "rahasia-sekali-1", now=T, client="10.0.0.9", wait=0.3).user.role == (
+            "supervisor")
+        with pytest.raises(connection.StoreBusy):
+            accounts.sign_in(db, "sari", "keliru", now=T, client="10.0.0.9", wait=0.3)
+    failed = accounts.sign_in(db, "sari", "keliru", now=T, client="10.0.0.9")
+    assert (failed.reason, failed.delay) == ("wrong", 0.0)
+    with connection.reader(db) as con:
+        assert accounts.recent_failures(con, "sari", T) == 1
+    assert accounts.sign_in(db, "sari", "rahasia-sekali-1", now=T, client="10.0.0.9").user is not None
+    with connection.reader(db) as con:
+        assert accounts.recent_failures(con, "sari", T) == 0  # a success clears the username's failures
+
+
+def test_tries_at_once_cannot_pass_the_lock_together(db):
+    """Twelve wrong passwords for one username at the same moment, each in its own thread (as twelve sessions of
+    the dashboard): only LOCK_AFTER (5) are checked and recorded, the other seven are refused as locked. Without
+    the gate in sign_in all twelve read a count of 0 and are checked."""
+    import threading
+
+    results: list[accounts.SignIn] = []
+    start = threading.Barrier(12)
+
+    def one_try() -> None:
+        start.wait()
+        results.append(accounts.sign_in(db, "budi", "keliru", now=T, client="10.0.0.9"))
+
+    threads = [threading.Thread(target=one_try) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.reason for r in results) == ["locked_user"] * 7 + ["wrong"] * 5
+    with connection.reader(db) as con:
+        assert accounts.recent_failures(con, "budi", T) == 5

@@ -6,17 +6,20 @@ client's address; after a few, each further try waits longer, and after ``LOCK_A
 ``CLIENT_LOCK_AFTER`` failures from one address in ``LOCK_MINUTES``, that username or that address is refused for
 a while (one address guessing many usernames is slowed down and stopped too).
 
-Why the delay is returned and not slept here: ``authenticate`` runs inside ``connection.writer``, which holds the
+Why the delay is returned and not slept here: a failure is recorded inside ``connection.writer``, which holds the
 store's only write lock; sleeping there let anyone stall every ingest and settings change by failing to sign in
 (issue 11: a concurrent ingest went from 0.45 to 7.4 s). The caller waits ``SignIn.delay`` after closing the store
-(``pause``).
+(``pause``). For the same reason the dashboard's ``sign_in`` checks the password itself with the store closed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import duckdb
@@ -24,7 +27,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from kancil.roles import ROLES, User
-from kancil.store import clock
+from kancil.store import clock, connection
 from kancil.store.sql import one
 
 MIN_PASSWORD_LENGTH = 10
@@ -124,35 +127,154 @@ def pause(result: SignIn) -> None:
         time.sleep(result.delay)
 
 
-def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
-                 now: dt.datetime | None = None, client: str | None = None) -> SignIn:
-    """Check a password; record a failure with the client's address; say how long the caller must wait (it never
-    sleeps here: ``con`` is the store's writer). ``client``: the address the request came from (kancil/web/signin.py
-    says how it is found); None counts under UNKNOWN_CLIENT."""
-    now = now or clock.utc_now()
-    username = username.strip().lower()
-    client = (client or "").strip() or UNKNOWN_CLIENT
-    failures, from_client = recent_failures(con, username, now), client_failures(con, client, now)
-    if failures >= LOCK_AFTER:
-        return SignIn(None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {LOCK_MINUTES} menit.", "locked_user")
-    if from_client >= CLIENT_LOCK_AFTER:
-        return SignIn(None, f"Terlalu banyak percobaan gagal dari alamat ini. Coba lagi dalam {LOCK_MINUTES} menit.",
-                      "locked_client")
+@dataclass(frozen=True)
+class _Standing:
+    """What the store says about a sign-in before its password is checked."""
+
+    username: str
+    failures: int  # of the username in the last LOCK_MINUTES, from any address
+    from_client: int  # from the address, whatever the username
+    row: tuple | None  # password_hash, role, display_name, active
+    to_clear: bool  # the username has failures on record, which a success deletes
+
+
+def _standing(con: duckdb.DuckDBPyConnection, username: str, client: str, now: dt.datetime) -> _Standing:
     row = one(con, "SELECT password_hash, role, display_name, active FROM pengguna WHERE username = $u",
               {"u": username})
-    ok = False
-    if row and row[3] and row[0] != SSO_PASSWORD:
-        try:
-            ok = _hasher.verify(row[0], password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            ok = False
+    to_clear = one(con, "SELECT count(*) FROM login_gagal WHERE username = $u", {"u": username})[0] > 0
+    return _Standing(username, recent_failures(con, username, now), client_failures(con, client, now), row, to_clear)
+
+
+def _refusal(standing: _Standing) -> SignIn | None:
+    if standing.failures >= LOCK_AFTER:
+        return SignIn(None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {LOCK_MINUTES} menit.", "locked_user")
+    if standing.from_client >= CLIENT_LOCK_AFTER:
+        return SignIn(None, f"Terlalu banyak percobaan gagal dari alamat ini. Coba lagi dalam {LOCK_MINUTES} menit.",
+                      "locked_client")
+    return None
+
+
+def _password_ok(row: tuple | None, password: str) -> bool:
+    if not (row and row[3] and row[0] != SSO_PASSWORD):
+        return False
+    try:
+        return _hasher.verify(row[0], password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _record(con: duckdb.DuckDBPyConnection, username: str, client: str, now: dt.datetime, ok: bool) -> None:
     if ok:
         con.execute("DELETE FROM login_gagal WHERE username = $u", {"u": username})
-        return SignIn(User(username, row[1], row[2]))
-    con.execute("INSERT INTO login_gagal (username, attempted_at, client) VALUES ($u, $t, $c)",
-                {"u": username, "t": now, "c": client})
+    else:
+        con.execute("INSERT INTO login_gagal (username, attempted_at, client) VALUES ($u, $t, $c)",
+                    {"u": username, "t": now, "c": client})
+
+
+def _outcome(standing: _Standing, ok: bool) -> SignIn:
+    if ok:
+        return SignIn(User(standing.username, standing.row[1], standing.row[2]))
     # each further failure of the username, or from the address, waits longer (the caller waits, outside the store)
-    return SignIn(None, "Nama pengguna atau kata sandi salah.", "wrong", delay_after(max(failures, from_client)))
+    return SignIn(None, "Nama pengguna atau kata sandi salah.", "wrong",
+                  delay_after(max(standing.failures, standing.from_client)))
+
+
+def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
+                 now: dt.datetime | None = None, client: str | None = None) -> SignIn:
+    """Check a password on one read-write connection ``con``: record a failure with the client's address, clear
+    the failures after a success; say how long the caller must wait (it never sleeps here). ``client``: the
+    address the request came from (kancil/web/signin.py says how it is found); None counts under UNKNOWN_CLIENT.
+    The dashboard signs in with ``sign_in``, which holds no connection while the password is checked."""
+    now = now or clock.utc_now()
+    username, client = _normal(username), _normal_client(client)
+    standing = _standing(con, username, client, now)
+    if refused := _refusal(standing):
+        return refused
+    ok = _password_ok(standing.row, password)
+    _record(con, username, client, now, ok)
+    return _outcome(standing, ok)
+
+
+class _Gate:
+    """The password checks under way in this process, per username and per address.
+
+    Why: ``sign_in`` reads the failure counts, checks the password with no connection open, and only then records
+    a failure. Without the gate, many tries at once would all read the same count and pass the lock together. A
+    check starts only while the failures stored plus the checks under way stay below the limit, and only if no
+    check of its username or address was recorded since its count was read; otherwise it waits for one under way
+    to finish and reads again. Legitimate sign-ins of one account (two tabs) never wait long: a check is ~0.2 s.
+    Across processes (two dashboards on one store) each process has its own gate; the counts in the store stay
+    shared, so the lock then holds to within one try per process.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy: Counter[tuple[str, str]] = Counter()
+        self._recorded: Counter[tuple[str, str]] = Counter()
+
+    def seen(self, keys: tuple[tuple[str, str], ...]) -> tuple[int, ...]:
+        with self._cond:
+            return tuple(self._recorded[k] for k in keys)
+
+    def enter(self, rooms: dict[tuple[str, str], int], seen: tuple[int, ...]) -> bool:
+        """Start a check if there is room and nothing was recorded since ``seen``; else wait a little, say False."""
+        with self._cond:
+            if tuple(self._recorded[k] for k in rooms) != seen:
+                return False  # a check finished since the count was read: read it again
+            if any(self._busy[k] >= room for k, room in rooms.items()):
+                self._cond.wait(timeout=1.0)
+                return False
+            self._busy.update(rooms.keys())
+            return True
+
+    def leave(self, keys: tuple[tuple[str, str], ...]) -> None:
+        with self._cond:
+            self._busy.subtract(keys)
+            self._recorded.update(keys)
+            self._cond.notify_all()
+
+
+_gate = _Gate()
+
+
+def sign_in(db: Path | str, username: str, password: str, now: dt.datetime | None = None,
+            client: str | None = None, wait: float = connection.LOCK_WAIT_SECONDS) -> SignIn:
+    """``authenticate`` for the dashboard: the counts read with a read-only connection, the password checked with
+    the store closed, the writer opened only to record a failure or clear earlier ones.
+
+    Why: Argon2 takes ~0.2 s by design, and inside the dashboard's process a writer shuts every session's reads
+    out while it is open; checking the password inside the writer stalled every page of every user for each
+    sign-in (the 08:00 rush, benchmarks/rush_wire.py). A success with nothing to clear writes nothing.
+    Raises connection.StoreBusy when the store stays locked for ``wait`` seconds.
+    """
+    username, client = _normal(username), _normal_client(client)
+    keys = (("u", username), ("c", client))
+    while True:
+        seen = _gate.seen(keys)
+        at = now or clock.utc_now()
+        with connection.reader(db, wait=wait) as con:
+            standing = _standing(con, username, client, at)
+        if refused := _refusal(standing):
+            return refused
+        rooms = {keys[0]: LOCK_AFTER - standing.failures, keys[1]: CLIENT_LOCK_AFTER - standing.from_client}
+        if _gate.enter(rooms, seen):
+            break
+    try:
+        ok = _password_ok(standing.row, password)
+        if not ok or standing.to_clear:
+            with connection.writer(db, wait=wait, bump=False) as con:
+                _record(con, username, client, at, ok)
+    finally:
+        _gate.leave(keys)
+    return _outcome(standing, ok)
+
+
+def _normal(username: str) -> str:
+    return username.strip().lower()
+
+
+def _normal_client(client: str | None) -> str:
+    return (client or "").strip() or UNKNOWN_CLIENT
 
 
 def still_allowed(con: duckdb.DuckDBPyConnection, user: User) -> bool:

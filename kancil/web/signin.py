@@ -166,8 +166,11 @@ def _sign_in_form(db, tr) -> None:
     if _sso_configured():
         st.button(tr("auth.sso"), on_click=st.login)
     if submitted:
-        with connection.writer(db, bump=False) as con:
-            result = accounts.authenticate(con, username, password, client=client_address())
+        try:
+            result = accounts.sign_in(db, username, password, client=client_address())
+        except connection.StoreBusy:  # an ingest held the store past the wait: nothing was checked or recorded
+            st.warning(tr("store.busy_nothing"))
+            return
         accounts.pause(result)  # the growing delay after failures, with the store already closed: never stalls it
         if result.user:
             log.info("sign-in %s (%s)", result.user.username, result.user.role)
