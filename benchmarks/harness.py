@@ -696,6 +696,10 @@ def run(scales: list[str], repeat: int, cold_repeat: int, out: Path, label: str,
         crowd = "L" if "L" in in_browser else in_browser[-1]  # the most offices measured
         log(f"the 08:00 rush at {crowd}")
         results["rush"] = {crowd: rush.measure(crowd, ensure_store(crowd), BENCH_DIR / "browser")}
+        from benchmarks import rush_wire
+
+        log(f"the 08:00 rush at its size (125 sign-ins in a minute, over the websocket protocol) at {crowd}")
+        results["rush_wire"] = {crowd: rush_wire.measure(crowd, ensure_store(crowd), BENCH_DIR / "browser")}
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     save()
     return results
@@ -785,6 +789,10 @@ def write_report(results: dict, out: Path) -> None:
         from benchmarks import rush
 
         lines += [rush.START, *rush.section(results["rush"]), rush.END_MARK, ""]
+    if results.get("rush_wire"):
+        from benchmarks import rush_wire
+
+        lines += [rush_wire.START, *rush_wire.section(results["rush_wire"]), rush_wire.END_MARK, ""]
     extra = Path(str(out) + ".notes.md")
     if extra.exists():
         lines += [extra.read_text()]

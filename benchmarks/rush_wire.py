@@ -23,7 +23,7 @@ from benchmarks import browser, rush, stores, wire
 from tests import e2e_support as e2e
 
 START, END_MARK = "<!-- rush-wire:start -->", "<!-- rush-wire:end -->"
-TYPING_S = 4.0  # the sign-in form is opened this long before the click
+TYPING_S = rush.TYPING_S  # the sign-in form is opened this long before the click
 SEED = 7
 ALONE = 5  # browser sessions measured one at a time for the drawing share
 

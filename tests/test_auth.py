@@ -42,6 +42,27 @@ def test_password_is_hashed_with_argon2_and_verified(writable_db):
         assert accounts.authenticate(con, "sari", "rahasia-sekali-1").user == roles.User(
             "sari", "supervisor", "Sari")
         assert accounts.authenticate(con, "sari", "salah-sekali-99").user is None
+        assert "$argon2id$v=19$m=19456,t=2,p=1$" in stored  # OWASP's minimum (accounts._hasher says why)
+
+
+def test_a_hash_made_with_other_parameters_is_made_again_at_the_next_sign_in(writable_db):
+    """An account hashed before the parameters changed (argon2-cffi's default, m = 64 MiB, t = 3, p = 4) still
+    signs in, and its hash is then stored with the current parameters; a wrong password changes nothing."""
+    from argon2 import PasswordHasher
+
+    with connection.writer(writable_db, bump=False) as con:
+        accounts.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+        old = PasswordHasher().hash("rahasia-sekali-1")
+        con.execute("UPDATE pengguna SET password_hash = $h WHERE username = 'sari'", {"h": old})
+    assert "$m=65536,t=3,p=4$" in old
+    assert accounts.sign_in(writable_db, "sari", "salah-sekali-99").user is None
+    with connection.reader(writable_db) as con:
+        assert one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0] == old
+    assert accounts.sign_in(writable_db, "sari", "rahasia-sekali-1").user.role == "supervisor"
+    with connection.reader(writable_db) as con:
+        renewed = one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0]
+    assert "$m=19456,t=2,p=1$" in renewed
+    assert accounts.sign_in(writable_db, "sari", "rahasia-sekali-1").user.role == "supervisor"
 
 
 def test_short_password_and_unknown_role_are_refused(writable_db):
@@ -104,6 +125,24 @@ def test_sign_in_form_refuses_a_wrong_password(writable_db):
     assert at.error[0].value == "Nama pengguna atau kata sandi salah."
     at = _sign_in_as_sari(writable_db, "rahasia-sekali-1", at)
     assert not at.exception and at.title[0].value == "Ringkasan pagi"
+
+
+def test_the_sign_in_screen_starts_plotly_with_an_empty_figure(writable_db):
+    """The browser loads Plotly's code while the user types (kancil/web/charts/base.load_plotly_early): one
+    figure under the form, 10 px high, with no trace and no axis shown: nothing of the store before sign-in."""
+    import json
+
+    with connection.writer(writable_db, bump=False) as con:
+        accounts.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+    at = app_test(writable_db, role=None)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert spec.get("data", []) == []
+    assert (spec["layout"]["height"], spec["layout"]["xaxis"]["visible"], spec["layout"]["yaxis"]["visible"]) == (
+        10, False, False)
+    signed_in = _sign_in_as_sari(writable_db, "rahasia-sekali-1", at)
+    assert signed_in.title[0].value == "Ringkasan pagi"
 
 
 @pytest.mark.parametrize("role", roles.ROLES)

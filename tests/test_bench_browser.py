@@ -126,3 +126,31 @@ def test_the_rush_is_extrapolated_by_littles_law():
     assert ("the server process used 0.50 CPU-s per session, so even with every browser on its user's own machine "
             "this 2-core server serves at most 4.00 sessions/s") in text
     assert "— enough for the 2.08/s arriving." in text
+
+
+def test_the_rush_at_its_size_adds_the_browsers_own_drawing():
+    """benchmarks/rush_wire.py: the server's p95 under 125 arrivals plus the slowest drawing measured alone is the
+    estimate; 1.45 + 1.43 = 2.88 s meets 3 s, 1.45 + 2.48 = 3.93 s does not, and a session that never reached the
+    briefing fails the run whatever the times."""
+    from benchmarks import rush_wire
+
+    clicks = rush_wire.arrivals()
+    assert len(clicks) == 125 and clicks == sorted(clicks) and 0 <= clicks[0] and clicks[-1] < 60
+    assert clicks == rush_wire.arrivals()  # the same minute every run
+
+    def run(p95: float, drawing_ms: list[float], failed: int = 0) -> dict:
+        return {"n": 125, "failed": failed, "p50_s": 0.36, "p95_s": p95, "max_s": 2.0, "server_cpu_s": 50.0,
+                "machine_cpu_s": 51.25, "driver_cpu_s": 2.6, "alone_ms": [2500.0, 3100.0], "drawing_ms": drawing_ms,
+                "exceptions": ["KeyError: 'x'"] if failed else []}
+
+    def text(v: dict) -> str:
+        return "\n".join(rush_wire.section({"M": {"offices": 10, "runs": {"precomputed": v}}}))
+
+    assert ("| M (10 offices) | precomputed | 125 | 0 | 0.36 | 1.45 | 2.00 | 0.40 | 0.41 | 2.6 | 2.50–3.10 | "
+            "1.21–1.43 |") in text(run(1.45, [1210.0, 1430.0]))
+    assert "1.45 s at 125 arrivals in the minute + the slowest drawing alone 1.43 s = 2.88 s" in text(
+        run(1.45, [1210.0, 1430.0]))
+    assert "= 2.88 s against p95 ≤ 3 s — **met**" in text(run(1.45, [1210.0, 1430.0]))
+    assert "= 3.93 s against p95 ≤ 3 s — **NOT met**" in text(run(1.45, [2480.0]))
+    assert "**NOT met**; 1 sessions did not reach the briefing: [\"KeyError: 'x'\"]" in text(
+        run(1.45, [1430.0], failed=1))

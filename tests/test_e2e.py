@@ -556,3 +556,24 @@ def test_a_copied_link_with_a_tab_and_a_lane_reproduces_the_view(server, new_pag
     assert checked.evaluate("e => e.closest('label').innerText").strip() == "Reguler", other.url
     assert any("Tiket jalur Reguler" in c for c in other.locator(f"{MAIN} [data-testid='stCaptionContainer']")
                .all_inner_texts()), "the daily chart is not the Reguler lane's"
+
+
+def test_the_rush_driver_reaches_the_briefing_over_the_websocket_protocol(server):
+    """benchmarks/wire.py, which the 125-session rush relies on, speaks to the real server as the frontend does:
+    the sign-in form's fields are found by their labels, and pressing Masuk ends in the briefing's run, whose
+    headings are the page's own, with no exception."""
+    import asyncio
+
+    from benchmarks import wire
+    from tests.e2e_support import ACCOUNTS
+
+    async def sign_in(password: str) -> wire.Run:
+        async with wire.Session(server.url, "kantor=CLP") as session:
+            form = await session.run()
+            assert {"Nama pengguna", "Kata sandi", "Masuk"} <= set(form.widgets)
+            run, _seconds = await session.sign_in(form, ACCOUNTS["kepala_kantor"][0], password)
+            return run
+
+    run = asyncio.run(sign_in(ACCOUNTS["kepala_kantor"][1]))
+    assert not run.exceptions
+    assert run.headings[run.headings.index("Ringkasan pagi"):][:3] == ["Ringkasan pagi", "Perlu perhatian", "Per jalur"]

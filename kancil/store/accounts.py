@@ -38,7 +38,14 @@ MAX_DELAY_SECONDS = 8.0
 UNKNOWN_CLIENT = "tidak-diketahui"  # when the server cannot tell the client's address (all such share one count)
 SSO_PASSWORD = "!sso"  # marks an account that signs in through the office's OpenID Connect provider only
 
-_hasher = PasswordHasher()
+# Argon2id at OWASP's recommended minimum (Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1), not
+# argon2-cffi's default (RFC 9106's low-memory option: m = 64 MiB, t = 3, p = 4). Why: a check at the default cost
+# 0.24-0.27 CPU-s, three quarters of the server's work for a head of office signing in and opening the briefing;
+# at the 08:00 rush (125 sign-ins in a minute on 2 cores, benchmarks/rush_wire.py) that put the server's p95 at
+# 1.48 s (M) and 3.50 s (L); at this cost (~0.03 CPU-s) 1.02 s and 0.91 s. A guess costs an attacker who holds
+# the store about 5x less than at the default, still at the level OWASP asks for. Hashes made with other
+# parameters still verify (a hash carries its own) and are made again at their next successful sign-in.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
 def hash_password(password: str) -> str:
@@ -137,6 +144,11 @@ class _Standing:
     row: tuple | None  # password_hash, role, display_name, active
     to_clear: bool  # the username has failures on record, which a success deletes
 
+    @property
+    def stale_hash(self) -> bool:
+        """The password hash was made with other Argon2 parameters than ``_hasher``'s (made again on success)."""
+        return bool(self.row and self.row[0] != SSO_PASSWORD and _hasher.check_needs_rehash(self.row[0]))
+
 
 def _standing(con: duckdb.DuckDBPyConnection, username: str, client: str, now: dt.datetime) -> _Standing:
     row = one(con, "SELECT password_hash, role, display_name, active FROM pengguna WHERE username = $u",
@@ -163,9 +175,15 @@ def _password_ok(row: tuple | None, password: str) -> bool:
         return False
 
 
-def _record(con: duckdb.DuckDBPyConnection, username: str, client: str, now: dt.datetime, ok: bool) -> None:
+def _record(con: duckdb.DuckDBPyConnection, username: str, client: str, now: dt.datetime, ok: bool,
+            password: str | None = None) -> None:
+    """A success clears the username's failures and, given ``password``, stores it hashed with the current
+    parameters; a failure is recorded with the address."""
     if ok:
         con.execute("DELETE FROM login_gagal WHERE username = $u", {"u": username})
+        if password is not None:
+            con.execute("UPDATE pengguna SET password_hash = $h WHERE username = $u",
+                        {"h": hash_password(password), "u": username})
     else:
         con.execute("INSERT INTO login_gagal (username, attempted_at, client) VALUES ($u, $t, $c)",
                     {"u": username, "t": now, "c": client})
@@ -191,7 +209,7 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
     if refused := _refusal(standing):
         return refused
     ok = _password_ok(standing.row, password)
-    _record(con, username, client, now, ok)
+    _record(con, username, client, now, ok, password if standing.stale_hash else None)
     return _outcome(standing, ok)
 
 
@@ -240,11 +258,12 @@ _gate = _Gate()
 def sign_in(db: Path | str, username: str, password: str, now: dt.datetime | None = None,
             client: str | None = None, wait: float = connection.LOCK_WAIT_SECONDS) -> SignIn:
     """``authenticate`` for the dashboard: the counts read with a read-only connection, the password checked with
-    the store closed, the writer opened only to record a failure or clear earlier ones.
+    the store closed, the writer opened only to record a failure, clear earlier ones or renew a stale hash.
 
-    Why: Argon2 takes ~0.2 s by design, and inside the dashboard's process a writer shuts every session's reads
-    out while it is open; checking the password inside the writer stalled every page of every user for each
-    sign-in (the 08:00 rush, benchmarks/rush_wire.py). A success with nothing to clear writes nothing.
+    Why: Argon2 is slow by design (~0.03 CPU-s here, ~0.25 at the library's default), and inside the dashboard's
+    process a writer shuts every session's reads out while it is open; checking the password inside the writer
+    stalled every page of every user for each sign-in (the 08:00 rush, benchmarks/rush_wire.py). A success with
+    nothing to clear and a current hash writes nothing.
     Raises connection.StoreBusy when the store stays locked for ``wait`` seconds.
     """
     username, client = _normal(username), _normal_client(client)
@@ -261,9 +280,9 @@ def sign_in(db: Path | str, username: str, password: str, now: dt.datetime | Non
             break
     try:
         ok = _password_ok(standing.row, password)
-        if not ok or standing.to_clear:
+        if not ok or standing.to_clear or standing.stale_hash:
             with connection.writer(db, wait=wait, bump=False) as con:
-                _record(con, username, client, at, ok)
+                _record(con, username, client, at, ok, password if ok and standing.stale_hash else None)
     finally:
         _gate.leave(keys)
     return _outcome(standing, ok)
