@@ -41,10 +41,10 @@ SSO_PASSWORD = "!sso"  # marks an account that signs in through the office's Ope
 # Argon2id at OWASP's recommended minimum (Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1), not
 # argon2-cffi's default (RFC 9106's low-memory option: m = 64 MiB, t = 3, p = 4). Why: a check at the default cost
 # 0.24-0.27 CPU-s, three quarters of the server's work for a head of office signing in and opening the briefing;
-# at the 08:00 rush (125 sign-ins in a minute on 2 cores, benchmarks/rush_wire.py) that put the server's p95 at
-# 1.48 s (M) and 3.50 s (L); at this cost (~0.03 CPU-s) 1.02 s and 0.91 s. A guess costs an attacker who holds
-# the store about 5x less than at the default, still at the level OWASP asks for. Hashes made with other
-# parameters still verify (a hash carries its own) and are made again at their next successful sign-in.
+# at the 08:00 rush (125 sign-ins in a minute on 2 cores; BENCHMARKS.md, the rush at its size) that put the
+# server's p95 at 1.48 s (M) and 3.50 s (L); at this cost (~0.03 CPU-s) 1.02 s and 0.91 s. A guess costs an
+# attacker who holds the store about 5x less than at the default, still at the level OWASP asks for. Hashes made
+# with other parameters still verify (a hash carries its own) and are made again at their next successful sign-in.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
@@ -147,7 +147,12 @@ class _Standing:
     @property
     def stale_hash(self) -> bool:
         """The password hash was made with other Argon2 parameters than ``_hasher``'s (made again on success)."""
-        return bool(self.row and self.row[0] != SSO_PASSWORD and _hasher.check_needs_rehash(self.row[0]))
+        if not self.row or self.row[0] == SSO_PASSWORD:
+            return False
+        try:
+            return _hasher.check_needs_rehash(self.row[0])
+        except InvalidHashError:
+            return False  # not a hash we can read: the password check refuses it
 
 
 def _standing(con: duckdb.DuckDBPyConnection, username: str, client: str, now: dt.datetime) -> _Standing:
@@ -209,7 +214,7 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str,
     if refused := _refusal(standing):
         return refused
     ok = _password_ok(standing.row, password)
-    _record(con, username, client, now, ok, password if standing.stale_hash else None)
+    _record(con, username, client, now, ok, password if ok and standing.stale_hash else None)
     return _outcome(standing, ok)
 
 
@@ -220,7 +225,7 @@ class _Gate:
     a failure. Without the gate, many tries at once would all read the same count and pass the lock together. A
     check starts only while the failures stored plus the checks under way stay below the limit, and only if no
     check of its username or address was recorded since its count was read; otherwise it waits for one under way
-    to finish and reads again. Legitimate sign-ins of one account (two tabs) never wait long: a check is ~0.2 s.
+    to finish and reads again. Legitimate sign-ins of one account (two tabs) never wait long: a check is ~0.03 s.
     Across processes (two dashboards on one store) each process has its own gate; the counts in the store stay
     shared, so the lock then holds to within one try per process.
     """
@@ -262,7 +267,7 @@ def sign_in(db: Path | str, username: str, password: str, now: dt.datetime | Non
 
     Why: Argon2 is slow by design (~0.03 CPU-s here, ~0.25 at the library's default), and inside the dashboard's
     process a writer shuts every session's reads out while it is open; checking the password inside the writer
-    stalled every page of every user for each sign-in (the 08:00 rush, benchmarks/rush_wire.py). A success with
+    stalled every page of every user for each sign-in (the 08:00 rush; BENCHMARKS.md). A success with
     nothing to clear and a current hash writes nothing.
     Raises connection.StoreBusy when the store stays locked for ``wait`` seconds.
     """
