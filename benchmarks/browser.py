@@ -325,6 +325,18 @@ def update_section(out: Path, start: str, end: str, lines: list[str]) -> None:
     out.write_text(text)
 
 
+def each_scale(scales: str, measure_one, saved: Path, out: str | None, start: str, end: str, section) -> dict:
+    """A stage run alone (the rush stages' ``main``): ``measure_one(scale, store)`` per scale of ``"M,L"``, the
+    results saved as JSON and, with ``out``, the stage's section of BENCHMARKS.md rewritten after each scale."""
+    results: dict = {}
+    for scale in [s.strip().upper() for s in scales.split(",") if s.strip()]:
+        results[scale] = measure_one(scale, stores.ensure_store(scale))
+        saved.write_text(json.dumps(results, indent=1))
+        if out:
+            update_section(Path(out), start, end, section(results))
+    return results
+
+
 def ratios(r: dict) -> dict[str, dict[str, float]]:
     """Per page: app ÷ floor for cold, warm and filter."""
     return {key: {state: v[state]["ms"] / r["floor"][key][state]["ms"] for state in ("cold", "warm", "filter")}

@@ -14,7 +14,6 @@ not, the queue grows for the whole minute and the estimate says so.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import shutil
 import time
@@ -233,13 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--modes", default="computed,precomputed")
     p.add_argument("--label", default="")
     args = p.parse_args(argv)
-    results = {}
-    for scale in [s.strip().upper() for s in args.scales.split(",") if s.strip()]:
-        results[scale] = measure(scale, stores.ensure_store(scale), stores.BENCH_DIR / "browser",
-                                 tuple(int(k) for k in args.ks.split(",")), tuple(args.modes.split(",")))
-        (stores.BENCH_DIR / f"rush{args.label}.json").write_text(json.dumps(results, indent=1))
-        if args.out:
-            browser.update_section(Path(args.out), START, END_MARK, section(results))
+    results = browser.each_scale(
+        args.scales, lambda scale, store: measure(scale, store, stores.BENCH_DIR / "browser",
+                                                  tuple(int(k) for k in args.ks.split(",")),
+                                                  tuple(args.modes.split(","))),
+        stores.BENCH_DIR / f"rush{args.label}.json", args.out, START, END_MARK, section)
     print("\n".join(section(results)))
     return 0
 

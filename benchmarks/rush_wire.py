@@ -13,7 +13,6 @@ own computer), so it is measured alone, five sessions one after another in Chrom
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import shutil
 import time
@@ -147,13 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=None)
     p.add_argument("--label", default="")
     args = p.parse_args(argv)
-    results = {}
-    for scale in [s.strip().upper() for s in args.scales.split(",") if s.strip()]:
-        results[scale] = measure(scale, stores.ensure_store(scale), stores.BENCH_DIR / "browser",
-                                 tuple(args.modes.split(",")))
-        (stores.BENCH_DIR / f"rush-wire{args.label}.json").write_text(json.dumps(results, indent=1))
-        if args.out:
-            browser.update_section(Path(args.out), START, END_MARK, section(results))
+    results = browser.each_scale(
+        args.scales, lambda scale, store: measure(scale, store, stores.BENCH_DIR / "browser",
+                                                  tuple(args.modes.split(","))),
+        stores.BENCH_DIR / f"rush-wire{args.label}.json", args.out, START, END_MARK, section)
     print("\n".join(section(results)))
     return 0
 

@@ -65,6 +65,23 @@ def test_a_hash_made_with_other_parameters_is_made_again_at_the_next_sign_in(wri
     assert accounts.sign_in(writable_db, "sari", "rahasia-sekali-1").user.role == "supervisor"
 
 
+def test_a_locked_store_does_not_keep_a_right_password_out(writable_db):
+    """Renewing an old hash needs the writer; while another session holds a read connection (the writer cannot
+    open), the sign-in still succeeds and the hash is renewed at a later sign-in."""
+    from argon2 import PasswordHasher
+
+    with connection.writer(writable_db, bump=False) as con:
+        accounts.add_user(con, "sari", "rahasia-sekali-1", "supervisor")
+        old = PasswordHasher().hash("rahasia-sekali-1")
+        con.execute("UPDATE pengguna SET password_hash = $h WHERE username = 'sari'", {"h": old})
+    with connection.reader(writable_db) as con:
+        assert accounts.sign_in(writable_db, "sari", "rahasia-sekali-1", wait=0.3).user.role == "supervisor"
+        assert one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0] == old
+    accounts.sign_in(writable_db, "sari", "rahasia-sekali-1")
+    with connection.reader(writable_db) as con:
+        assert "$m=19456,t=2,p=1$" in one(con, "SELECT password_hash FROM pengguna WHERE username = 'sari'")[0]
+
+
 def test_short_password_and_unknown_role_are_refused(writable_db):
     with connection.writer(writable_db, bump=False) as con:
         with pytest.raises(ValueError, match="minimal 10"):

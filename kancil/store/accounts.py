@@ -269,7 +269,8 @@ def sign_in(db: Path | str, username: str, password: str, now: dt.datetime | Non
     process a writer shuts every session's reads out while it is open; checking the password inside the writer
     stalled every page of every user for each sign-in (the 08:00 rush; BENCHMARKS.md). A success with
     nothing to clear and a current hash writes nothing.
-    Raises connection.StoreBusy when the store stays locked for ``wait`` seconds.
+    Raises connection.StoreBusy when the store stays locked for ``wait`` seconds while reading, or while recording
+    a failure; a success whose clearing or new hash finds the store locked signs in and leaves them for next time.
     """
     username, client = _normal(username), _normal_client(client)
     keys = (("u", username), ("c", client))
@@ -285,9 +286,15 @@ def sign_in(db: Path | str, username: str, password: str, now: dt.datetime | Non
             break
     try:
         ok = _password_ok(standing.row, password)
-        if not ok or standing.to_clear or standing.stale_hash:
+        if not ok:  # a failure must be counted: without the writer the try is refused (StoreBusy), not let pass
             with connection.writer(db, wait=wait, bump=False) as con:
-                _record(con, username, client, at, ok, password if ok and standing.stale_hash else None)
+                _record(con, username, client, at, ok)
+        elif standing.to_clear or standing.stale_hash:
+            try:  # clearing old failures and renewing the hash can wait for the next sign-in; the user need not
+                with connection.writer(db, wait=wait, bump=False) as con:
+                    _record(con, username, client, at, ok, password if standing.stale_hash else None)
+            except connection.StoreBusy:
+                pass
     finally:
         _gate.leave(keys)
     return _outcome(standing, ok)

@@ -170,7 +170,7 @@ def _sign_in_form(db, tr) -> None:
     if submitted:
         try:
             result = accounts.sign_in(db, username, password, client=client_address())
-        except connection.StoreBusy:  # an ingest held the store past the wait: nothing was checked or recorded
+        except connection.StoreBusy:  # an ingest held the store past the wait: the try was not counted, not let in
             st.warning(tr("store.busy_nothing"))
             return
         accounts.pause(result)  # the growing delay after failures, with the store already closed: never stalls it
