@@ -18,6 +18,7 @@ from kancil.web.charts.base import (
     SMALL_COLOR,
     axis,
     date_ticks,
+    start_margin,
     figure,
     kept,
     lane_color,
@@ -278,7 +279,9 @@ def history_panels(history: pd.DataFrame, lanes: Sequence[str], x_title: str, y_
                                                                               "shape": "hvh"}))
         layout[f"xaxis{n_axis}"].update(tickfont={"size": FONT_SIZE - 4})
         layout[f"yaxis{n_axis}"].update(rangemode="tozero", **({"title": {"text": y_title}} if i == 0 else {}))
-    return figure(traces, height=240, **layout)
+    # the small panels' day labels turn on their side (90 px below) and the last one reaches past the plot (35 px)
+    margin = {**start_margin(layout.get("yaxis", {}), traces), "r": 40, "b": 95}
+    return figure(traces, height=255, margin=margin, **layout)  # the plot keeps its 110 px
 
 
 @kept

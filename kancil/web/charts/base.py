@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import numbers
 import pickle
 from collections.abc import Callable, Iterable
 
@@ -30,6 +31,14 @@ LAYOUT = {"font": {"size": FONT_SIZE}, "hoverlabel": {"font": {"size": FONT_SIZE
           "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": FONT_SIZE},
                      "title": {"text": ""}},
           "margin": {"l": 10, "r": 10, "t": 40, "b": 10}}
+# Where a chart's margins start (figure() below): close to what its labels need, because Plotly's automargin grows a
+# margin that is too small by drawing the whole chart again. Measured in Chromium (issue 14): one extra draw per
+# chart, ~35 ms each, about 0.2 s of a warm Kepuasan page with six charts. Automargin stays on everywhere, so a
+# start that is too small costs that draw again, never a cut label; one too large leaves some white space.
+# The pixel figures are what the charts of the five analysis pages needed (gd._fullLayout._size, 2026-12-03).
+START_TOP, START_BOTTOM = 50, 70  # a legend above the plot needed 48-49 px; an x-axis title 62-69 px
+NUMBER_PX, LABEL_PX = 9.0, 8.0  # one character of a tick label (14 px font): digits, letters (rounded up)
+Y_TITLE_PX, TICK_PAD_PX = 52, 40  # a y-axis title and the tick labels' padding (67 px for two digits and a title)
 
 __all__ = ["ALERT_COLOR", "CHART_HEIGHT", "FONT_SIZE", "INK", "LANE_COLORS", "SMALL_COLOR", "axis", "date_ticks",
            "figure", "load_plotly_early", "panels", "rule", "rule_label", "show"]
@@ -84,7 +93,38 @@ def figure(traces: list, x: dict | None = None, y: dict | None = None, height: i
         base["xaxis"] = x
     if y is not None:
         base["yaxis"] = y
-    return go.Figure(data=traces, layout={**base, **layout})
+    merged = {**base, **layout}
+    if "margin" not in layout:
+        merged["margin"] = start_margin(merged.get("yaxis") or {}, traces)
+    return go.Figure(data=traces, layout=merged)
+
+
+def start_margin(y_axis: dict, traces: list) -> dict:
+    """The margins a chart starts from, estimated from the labels of its first (leftmost) y axis: its tick texts,
+    the categories of its traces, or the width of its largest number; see START_TOP above for why."""
+    labels = [str(t) for t in y_axis.get("ticktext") or ()]
+    sizes: list[float] = []
+    for trace in traces:
+        if (trace.yaxis or "y") != "y" or trace.y is None:
+            continue
+        for value in trace.y:
+            if isinstance(value, str):
+                labels.append(value)
+            elif isinstance(value, numbers.Real) and not math.isnan(value):  # not a date: automargin fits those
+                sizes.append(abs(float(value)))
+    if labels:
+        widest = max(len(line) for label in labels for line in label.split("<br>")) * LABEL_PX
+    elif str(y_axis.get("tickformat", "")).endswith("%"):
+        widest = 4 * NUMBER_PX  # "100%"
+    else:
+        top = max(sizes, default=0.0) * 1.25  # Plotly's top tick can lie above the largest value
+        widest = (len(f"{top:,.0f}") + (2 if 0 < top < 10 else 0)) * NUMBER_PX  # small values get decimals
+    title = y_axis.get("title")
+    title = title.get("text") if isinstance(title, dict) else title
+    left = widest + (Y_TITLE_PX if title else TICK_PAD_PX)
+    if y_axis.get("showticklabels") is False:
+        left = Y_TITLE_PX if title else LAYOUT["margin"]["l"]
+    return {**LAYOUT["margin"], "l": int(math.ceil(left)), "t": START_TOP, "b": START_BOTTOM}
 
 
 def rule(value: float, color: str = INK, vertical: bool = True, axes: str = "", dash: str = "dot") -> dict:
