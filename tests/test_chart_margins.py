@@ -13,7 +13,7 @@ from kancil.web.charts import bars, base
 def test_category_labels_set_the_left_margin_by_their_longest_line():
     labels = ["U1 Persyaratan", "U8 Penanganan pengaduan, saran dan masukan"]  # 14 and 42 characters
     margin = base.start_margin({}, [go.Bar(x=[3.5, 3.4], y=labels, orientation="h")])
-    assert margin == {"l": 42 * 8 + 40, "r": 10, "t": 50, "b": 70}  # 376
+    assert margin == {"l": 42 * 8 + 40, "r": 25, "t": 55, "b": 80}  # 376
     two_lines = base.start_margin({}, [go.Bar(x=[1], y=["Prioritas<br>n = 1.234"])])  # longest line: 9 characters
     assert two_lines["l"] == 9 * 8 + 40  # 112
 
@@ -36,7 +36,24 @@ def test_numbers_set_it_by_the_width_of_the_top_tick():
 def test_every_chart_of_the_kit_starts_there_and_keeps_automargin(monkeypatch):
     monkeypatch.setattr(base, "lang", lambda: "id")
     fig = bars.hbars.__wrapped__(["Prioritas", "Reguler"], [12, 30], ["12", "30"], "#0b5394")
-    assert fig.layout.margin.l == 9 * 8 + 40 and fig.layout.margin.t == 50 and fig.layout.margin.b == 70
+    assert fig.layout.margin.l == 9 * 8 + 40 and fig.layout.margin.t == 55 and fig.layout.margin.b == 80
     assert fig.layout.yaxis.automargin is True and fig.layout.xaxis.automargin is True
     chosen = base.figure([go.Bar(x=[1], y=[2])], margin={"l": 5, "r": 5, "t": 5, "b": 5})
     assert chosen.layout.margin.l == 5  # a builder's own margin wins
+
+
+def test_builders_that_know_their_extra_labels_start_wider(monkeypatch):
+    """A heatmap's colorbar, a legend beside the panels, two-line period labels: each builder sets that side."""
+    from kancil.web.charts import heat, lines
+
+    monkeypatch.setattr(base, "lang", lambda: "id")
+    fig = heat._heatmap([[0.5, 1.0]], [8, 9], ["Selasa"], [["50%", "100%"]], colorbar="Tunggu median (menit)")
+    # rows "Selasa": 6 x 8 + 40 + 15; colorbar title of 21 characters: 21 x 8 + 45; hours below: 80
+    assert (fig.layout.margin.l, fig.layout.margin.r, fig.layout.margin.b) == (103, 213, 80)
+    assert heat._heatmap([[1.0]], [8], ["Senin"], [["1"]], colorbar="Bagian").layout.margin.r == 130  # the floor
+    parts = [{"panel": 0, "name": "Lansia", "color": "#000", "shares": [0.5], "counts": [3],
+              "group": "Kelompok rentan (22 ch)"}]  # 23 characters
+    assert bars.stacked_shares.__wrapped__(parts, ["CLP"], ["Bagian"], 300).layout.margin.r == 7 * 23 + 45
+    trend = lines.trend.__wrapped__(["Okt 2026<br>n = 120"], [80.0], [78.0], [82.0], [False], "Bulan", "IKM",
+                                    [25, 100])
+    assert trend.layout.margin.b == 95

@@ -18,13 +18,13 @@ from kancil.web.charts.base import (
     SMALL_COLOR,
     axis,
     date_ticks,
-    start_margin,
     figure,
     kept,
     lane_color,
     panels,
     rule,
     rule_label,
+    start_margin,
 )
 from kancil.web.text import code, count, day, num, tr
 
@@ -106,8 +106,12 @@ def stacked_shares(parts: list[dict], names: Sequence[str], titles: Sequence[str
             layout[name].update(autorange="reversed", showgrid=False)
     legend = {**LAYOUT["legend"], "orientation": "v", "x": 1.02, "y": 1, "yanchor": "top", "traceorder": "grouped",
               "font": {"size": FONT_SIZE - 2}, "tracegroupgap": 12}
+    # the legend beside the panels (13-px text): its longest entry sets the right margin (192 px for 22 characters);
+    # the share ticks below needed 71 px (base.start_margin says why these are set)
+    longest = max((len(str(text)) for part in parts for text in (part["name"], part["group"])), default=0)
+    margin = {**start_margin(layout.get("yaxis", {}), traces), "r": 7 * longest + 45, "b": 75}
     return figure(traces, height=height, barmode="stack", uniformtext={"minsize": FONT_SIZE - 4, "mode": "hide"},
-                  legend=legend, **layout)
+                  legend=legend, margin=margin, **layout)
 
 
 @kept

@@ -36,7 +36,10 @@ LAYOUT = {"font": {"size": FONT_SIZE}, "hoverlabel": {"font": {"size": FONT_SIZE
 # chart, ~35 ms each, about 0.2 s of a warm Kepuasan page with six charts. Automargin stays on everywhere, so a
 # start that is too small costs that draw again, never a cut label; one too large leaves some white space.
 # The pixel figures are what the charts of the five analysis pages needed (gd._fullLayout._size, 2026-12-03).
-START_TOP, START_BOTTOM = 50, 70  # a legend above the plot needed 48-49 px; an x-axis title 62-69 px
+# A few px of slack: Plotly draws again for a margin even 1 px short, and the labels' pushes move by a pixel or two
+# as the plot's own size changes with the margins.
+START_TOP, START_RIGHT, START_BOTTOM = 55, 25, 80  # a legend above needed 48-51 px; a bar's number written past
+# the plot's edge 14-22 px; an x-axis title 62-79 px
 NUMBER_PX, LABEL_PX = 9.0, 8.0  # one character of a tick label (14 px font): digits, letters (rounded up)
 Y_TITLE_PX, TICK_PAD_PX = 52, 40  # a y-axis title and the tick labels' padding (67 px for two digits and a title)
 
@@ -124,7 +127,7 @@ def start_margin(y_axis: dict, traces: list) -> dict:
     left = widest + (Y_TITLE_PX if title else TICK_PAD_PX)
     if y_axis.get("showticklabels") is False:
         left = Y_TITLE_PX if title else LAYOUT["margin"]["l"]
-    return {**LAYOUT["margin"], "l": int(math.ceil(left)), "t": START_TOP, "b": START_BOTTOM}
+    return {"l": int(math.ceil(left)), "r": START_RIGHT, "t": START_TOP, "b": START_BOTTOM}
 
 
 def rule(value: float, color: str = INK, vertical: bool = True, axes: str = "", dash: str = "dot") -> dict:

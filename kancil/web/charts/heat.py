@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kancil.metrics import stats
-from kancil.web.charts.base import FONT_SIZE, axis, figure, kept
+from kancil.web.charts.base import FONT_SIZE, LABEL_PX, axis, figure, kept, start_margin
 from kancil.web.text import clean, code, count, num, pct, weekday
 
 
@@ -28,8 +28,14 @@ def _heatmap(z: Sequence[Sequence[object]], x: Sequence[object], y: Sequence[str
         customdata=[list(r) for r in customdata] if customdata is not None else None,
         colorbar={"title": {"text": colorbar}, **({"tickformat": tickformat} if tickformat else {})})
     layout = {"title": {"text": title, "font": {"size": FONT_SIZE + 1}}} if title else {}
-    return figure([cells], axis(x_title, showgrid=False, **(x_ticks or {"dtick": 1})),
-                  axis("", autorange="reversed", showgrid=False), height=120 + row_height * len(y), **layout)
+    rows = axis("", autorange="reversed", showgrid=False)
+    # the colorbar on the right needed 97-127 px, more with a long title (208 px for 21 characters), the hour or
+    # week labels below 76 px, the row labels 13 px more than a bar chart's: started there, Plotly need not draw
+    # the heatmap twice (base.start_margin)
+    start = start_margin(rows, [cells])
+    margin = {**start, "l": start["l"] + 15, "r": max(130, int(LABEL_PX * len(colorbar)) + 45), "b": 80}
+    return figure([cells], axis(x_title, showgrid=False, **(x_ticks or {"dtick": 1})), rows,
+                  height=120 + row_height * len(y), margin=margin, **layout)
 
 
 heatmap = kept(_heatmap)  # the views' entry; the builders below call _heatmap (one figure kept, not two)
