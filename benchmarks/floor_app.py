@@ -60,7 +60,14 @@ def draw(key: str) -> None:
         st.dataframe(pd.DataFrame(rng.random((30, 6))), key=f"t{i}")
 
 
-pages = [st.Page(lambda: st.title("Awal"), title="Awal", default=True)]
+def home() -> None:
+    """The floor's first page; like the dashboard's sign-in form (kancil/web/charts/base.load_plotly_early) it
+    draws an empty Plotly figure, so that a cold click finds Plotly's code loaded in both apps alike."""
+    st.title("Awal")
+    st.plotly_chart(go.Figure(layout={"height": 10}), config={"staticPlot": True, "displayModeBar": False})
+
+
+pages = [st.Page(home, title="Awal", default=True)]
 pages += [st.Page(lambda key=key: draw(key), title=spec["title"], url_path=key) for key, spec in SPEC.items()]
 current = st.navigation(pages, position="hidden")
 for p in pages:
