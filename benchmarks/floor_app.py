@@ -61,10 +61,12 @@ def draw(key: str) -> None:
 
 
 def home() -> None:
-    """The floor's first page; like the dashboard's sign-in form (kancil/web/charts/base.load_plotly_early) it
-    draws an empty Plotly figure, so that a cold click finds Plotly's code loaded in both apps alike."""
+    """The floor's first page. The dashboard's cold click starts from its settings page after the sign-in form,
+    which have loaded the code of Plotly (base.load_plotly_early) and of the data grid (the settings' tables);
+    this page loads both too, so that a cold click compares like with like."""
     st.title("Awal")
     st.plotly_chart(go.Figure(layout={"height": 10}), config={"staticPlot": True, "displayModeBar": False})
+    st.dataframe(pd.DataFrame({"a": [1]}))
 
 
 pages = [st.Page(home, title="Awal", default=True)]
