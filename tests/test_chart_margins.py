@@ -57,3 +57,9 @@ def test_builders_that_know_their_extra_labels_start_wider(monkeypatch):
     trend = lines.trend.__wrapped__(["Okt 2026<br>n = 120"], [80.0], [78.0], [82.0], [False], "Bulan", "IKM",
                                     [25, 100])
     assert trend.layout.margin.b == 95
+
+
+def test_a_set_range_is_what_the_ticks_cover_and_a_builder_can_set_a_side():
+    # range [25, 100]: the ticks run to "100" (three digits) whatever the data; with a title: 27 + 52
+    margin = base.start_margin({"range": [25, 100], "title": {"text": "IKM"}}, [go.Scatter(x=[1], y=[80.0])], r=40)
+    assert margin == {"l": 3 * 9 + 52, "r": 40, "t": 55, "b": 80}

@@ -109,7 +109,7 @@ def stacked_shares(parts: list[dict], names: Sequence[str], titles: Sequence[str
     # the legend beside the panels (13-px text): its longest entry sets the right margin (192 px for 22 characters);
     # the share ticks below needed 71 px (base.start_margin says why these are set)
     longest = max((len(str(text)) for part in parts for text in (part["name"], part["group"])), default=0)
-    margin = {**start_margin(layout.get("yaxis", {}), traces), "r": 7 * longest + 45, "b": 75}
+    margin = start_margin(layout.get("yaxis", {}), traces, r=7 * longest + 45, b=75)
     return figure(traces, height=height, barmode="stack", uniformtext={"minsize": FONT_SIZE - 4, "mode": "hide"},
                   legend=legend, margin=margin, **layout)
 
@@ -284,7 +284,7 @@ def history_panels(history: pd.DataFrame, lanes: Sequence[str], x_title: str, y_
         layout[f"xaxis{n_axis}"].update(tickfont={"size": FONT_SIZE - 4})
         layout[f"yaxis{n_axis}"].update(rangemode="tozero", **({"title": {"text": y_title}} if i == 0 else {}))
     # the small panels' day labels turn on their side (90 px below) and the last one reaches past the plot (35 px)
-    margin = {**start_margin(layout.get("yaxis", {}), traces), "r": 40, "b": 95}
+    margin = start_margin(layout.get("yaxis", {}), traces, r=40, b=95)
     return figure(traces, height=255, margin=margin, **layout)  # the plot keeps its 110 px
 
 

@@ -102,9 +102,10 @@ def figure(traces: list, x: dict | None = None, y: dict | None = None, height: i
     return go.Figure(data=traces, layout=merged)
 
 
-def start_margin(y_axis: dict, traces: list) -> dict:
-    """The margins a chart starts from, estimated from the labels of its first (leftmost) y axis: its tick texts,
-    the categories of its traces, or the width of its largest number; see START_TOP above for why."""
+def start_margin(y_axis: dict, traces: list, **sides: int) -> dict:
+    """The margins a chart starts from, the left one estimated from the labels of its first (leftmost) y axis: its
+    tick texts, the categories of its traces, or the width of its largest number; see START_TOP above for why.
+    ``sides``: what a builder knows better (a colorbar's or a legend's room), e.g. ``r=130``."""
     labels = [str(t) for t in y_axis.get("ticktext") or ()]
     sizes: list[float] = []
     for trace in traces:
@@ -120,14 +121,16 @@ def start_margin(y_axis: dict, traces: list) -> dict:
     elif str(y_axis.get("tickformat", "")).endswith("%"):
         widest = 4 * NUMBER_PX  # "100%"
     else:
-        top = max(sizes, default=0.0) * 1.25  # Plotly's top tick can lie above the largest value
+        shown = [abs(float(v)) for v in y_axis.get("range") or () if isinstance(v, numbers.Real)]  # a set range:
+        # what the ticks cover
+        top = max(shown) if shown else max(sizes, default=0.0) * 1.25  # the top tick can lie above the largest value
         widest = (len(f"{top:,.0f}") + (2 if 0 < top < 10 else 0)) * NUMBER_PX  # small values get decimals
     title = y_axis.get("title")
     title = title.get("text") if isinstance(title, dict) else title
     left = widest + (Y_TITLE_PX if title else TICK_PAD_PX)
     if y_axis.get("showticklabels") is False:
         left = Y_TITLE_PX if title else LAYOUT["margin"]["l"]
-    return {"l": int(math.ceil(left)), "r": START_RIGHT, "t": START_TOP, "b": START_BOTTOM}
+    return {"l": int(math.ceil(left)), "r": START_RIGHT, "t": START_TOP, "b": START_BOTTOM, **sides}
 
 
 def rule(value: float, color: str = INK, vertical: bool = True, axes: str = "", dash: str = "dot") -> dict:

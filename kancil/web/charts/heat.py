@@ -32,8 +32,8 @@ def _heatmap(z: Sequence[Sequence[object]], x: Sequence[object], y: Sequence[str
     # the colorbar on the right needed 97-127 px, more with a long title (208 px for 21 characters), the hour or
     # week labels below 76 px, the row labels 13 px more than a bar chart's: started there, Plotly need not draw
     # the heatmap twice (base.start_margin)
-    start = start_margin(rows, [cells])
-    margin = {**start, "l": start["l"] + 15, "r": max(130, int(LABEL_PX * len(colorbar)) + 45), "b": 80}
+    margin = start_margin(rows, [cells], r=max(130, int(LABEL_PX * len(colorbar)) + 45), b=80)
+    margin["l"] += 15
     return figure([cells], axis(x_title, showgrid=False, **(x_ticks or {"dtick": 1})), rows,
                   height=120 + row_height * len(y), margin=margin, **layout)
 

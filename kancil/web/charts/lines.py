@@ -55,7 +55,7 @@ def lane_lines(frame: pd.DataFrame, x: str, y: str, targets: dict[str, float], x
     ticks = date_ticks(frame[x]) if x == "week" else {"dtick": 1}
     y_axis = axis(y_title)
     # dates of weeks lie on their side under a half-width chart (118 px below); base.start_margin says why it is set
-    margin = {**start_margin(y_axis, traces), **({"b": 120} if x == "week" else {})}
+    margin = start_margin(y_axis, traces, **({"b": 120} if x == "week" else {}))
     return figure(traces, axis(x_title, **ticks), y_axis, shapes=rules, margin=margin,
                   legend={**LAYOUT["legend"], "traceorder": "reversed"})
 
@@ -80,7 +80,7 @@ def ecdf(curves: pd.DataFrame, targets: dict[str, float], x_title: str, y_title:
         if lane in targets:
             rules.append(rule(targets[lane], lane_color(lane)))
     y_axis = axis(y_title, tickformat=".0%", range=[0, 1.02])
-    margin = {**start_margin(y_axis, traces), "b": 140}  # the legend under the plot needed 118-137 px
+    margin = start_margin(y_axis, traces, b=140)  # the legend under the plot needed 118-137 px
     return figure(traces, axis(x_title, range=[0, tail * 1.05 if tail > 0 else 1]), y_axis, shapes=rules,
                   margin=margin, title={"text": title, "font": {"size": FONT_SIZE + 1}},
                   legend={**LAYOUT["legend"], "y": -0.25, "yanchor": "top"})
@@ -103,7 +103,7 @@ def trend(labels: Sequence[str], values: Sequence[object], lows: Sequence[object
                                 for lo, v in zip(lows, values, strict=True)]})
     y_axis = axis(y_title, range=y_range)
     two_lines = any("<br>" in str(label) for label in labels)  # "Okt 2026<br>n = 120": 89 px below
-    margin = {**start_margin(y_axis, [points]), **({"b": 95} if two_lines else {})}
+    margin = start_margin(y_axis, [points], **({"b": 95} if two_lines else {}))
     return figure([points], axis(x_title), y_axis, margin=margin,
                   shapes=[rule(v, "#888888", vertical=False, dash="dash") for v, _t in references],
                   annotations=[rule_label(v, text, vertical=False) for v, text in references])
