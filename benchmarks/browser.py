@@ -209,8 +209,9 @@ def _summary(steps: list[dict]) -> dict:
 
 
 def measure_page(browser, server: Server, home: str, home_title: str, title: str, sign_in: bool,
-                 filter_label: str, filter_options: tuple[str, ...]) -> dict:
-    """cold (the server is fresh), warm and filter changes of one page; what it drew."""
+                 filter_label: str, filter_options: tuple[str, ...], cold_only: bool = False) -> dict:
+    """cold (the server is fresh), warm and filter changes of one page; what it drew. ``cold_only``: the cold
+    click alone."""
     context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(90_000)  # no step may wait for ever on a loaded machine
     context.add_init_script(OBSERVER)
@@ -225,6 +226,8 @@ def measure_page(browser, server: Server, home: str, home_title: str, title: str
         # as it has in the dashboard after the seconds of its sign-in form
         tab.page.wait_for_function(HOME_DRAWN, timeout=STEP_TIMEOUT_MS, polling="raf")
         cold = _step(tab, server, _click_link(tab, title), title)
+        if cold_only:
+            return {"cold": cold, "problems": e2e.problems(tab.page)}
         drawn = tab.content()
         warm = []
         for _ in range(WARM):
@@ -256,10 +259,45 @@ def bench_store(store: Path) -> Path:
     return out
 
 
+def precompute_as_ingest(db: Path) -> float:
+    """What every ingest starts (kancil/briefing/precompute.after_ingest), run to its end: the briefings and the
+    analysis pages' first views kept for the store's version. Its seconds."""
+    from kancil.briefing import precompute
+
+    shutil.rmtree(precompute.folder(db), ignore_errors=True)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kancil", "briefing", "--precompute", "--db", str(db)], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def _cold_with_nothing_kept(browser, db: Path, key: str, log: Path) -> dict:
+    """The cold click of page ``key`` on a fresh server with the kept first views set aside (as in the minutes
+    after an ingest before its precompute has finished, or with no precompute at all)."""
+    from kancil.briefing import precompute
+    from kancil.store import connection
+
+    kept = precompute.folder(db) / connection.store_version(db)
+    aside = kept.with_name(kept.name + ".aside")
+    os.replace(kept, aside)
+    try:
+        server = Server(db=db, log=log)
+        server.start()
+        try:
+            return measure_page(browser, server, "pengaturan", TITLES["pengaturan"], TITLES[key], True, "Jalur",
+                                LANES, cold_only=True)["cold"]
+        finally:
+            server.stop()
+    finally:
+        os.replace(aside, kept)
+
+
 def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = PAGES) -> dict:
     """Every page of ``pages`` in the real app and in the floor app at one scale, on the store as every ingest
-    leaves it: with the briefings precomputed (kancil/briefing/precompute.py, started by each ingest). Results
-    of earlier runs, made without them (Ringkasan computing its briefing), carry no ``kept_briefings``."""
+    leaves it: with the briefings and the pages' first views precomputed (``briefing --precompute``, started by
+    each ingest); and each page's cold click once more with nothing kept. Results of earlier runs carry no
+    ``kept_pages`` (made before the pages were precomputed) or no ``kept_briefings`` (Ringkasan computing its
+    briefing)."""
     from playwright.sync_api import sync_playwright
 
     from kancil.briefing import precompute
@@ -267,8 +305,7 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
     db = bench_store(store)
     work.mkdir(parents=True, exist_ok=True)
     out: dict = {"scale": scale, "db": str(db), "app": {}, "floor": {}}
-    shutil.rmtree(precompute.folder(db), ignore_errors=True)
-    out["precompute_s"] = precompute.precompute(db)["seconds"]
+    out["precompute_s"] = precompute_as_ingest(db)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(e2e.chromium_path()), args=e2e.CHROMIUM_ARGS, headless=True)
         try:
@@ -280,9 +317,11 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 try:
                     out["app"][key] = measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
                                                    TITLES[key], True, "Jalur", LANES)
-                    out["app"][key]["kept_briefings"] = True
+                    out["app"][key]["kept_briefings"] = out["app"][key]["kept_pages"] = True
                 finally:
                     server.stop()
+                out["app"][key]["cold_nothing_kept"] = _cold_with_nothing_kept(
+                    browser, db, key, work / f"app-{scale}-{key}-nothing-kept.log")
                 _log(f"{scale} app {key}: {_brief(out['app'][key])}")
                 drawn = out["app"][key]["drawn"]
                 spec[key] = {"title": TITLES[key], "charts": drawn["charts"], "tables": drawn["tables"],
@@ -359,14 +398,18 @@ def section(results: dict, note: str = "") -> list[str]:
              "median). runs = script runs the server logged for that click (KANCIL_BENCH=1); script = their "
              "server-side time; misses = result-cache misses; KB = websocket bytes received. floor = "
              "benchmarks/floor_app.py drawing the same charts (trace types and points), tables and metrics with no "
-             "data work, measured the same way in the same run. The store is as an ingest leaves it: the briefings "
-             "precomputed (each ingest starts `briefing --precompute`); a page marked † was measured without them "
-             "(Ringkasan computing its briefing, as in the minutes before the precompute finishes).", ""]
+             "data work, measured the same way in the same run. The store is as an ingest leaves it: each ingest "
+             "starts `briefing --precompute`, which keeps the briefings and the analysis pages' first views "
+             "(kancil/web/warm_pages.py) for the store's version, so a cold click reads their results instead of "
+             "running the queries; *nothing kept* = the same cold click once more on a fresh server with those files "
+             "set aside (the minutes before the precompute finishes), misses there = results computed. A page marked "
+             "† was measured without the kept briefing, ‡ without kept first views (runs before 2026-12-04).", ""]
     if note:
         lines += [note, ""]
-    lines += ["| scale | page | cold ms (runs, script ms) | floor cold | × | warm ms (runs, script ms, misses) | "
-              "floor warm | × | filter ms (misses) | floor filter | × | KB cold / warm | charts (points) |",
-              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines += ["| scale | page | cold ms (runs, script ms) | floor cold | × | nothing kept: cold ms (script ms, "
+              "misses) | × | warm ms (runs, script ms, misses) | floor warm | × | filter ms (misses) | floor filter | "
+              "× | KB cold / warm | charts (points) |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     verdicts = []
     for scale, r in results.items():
         rat = ratios(r)
@@ -376,11 +419,14 @@ def section(results: dict, note: str = "") -> list[str]:
                 continue
             c, w, fl = v["cold"], v["warm"], v["filter"]
             points = sum(n for chart in v["drawn"]["charts"] for _t, n in chart)
-            mark = "" if v.get("kept_briefings") or key != "ringkasan" else "†"
+            mark = ("" if v.get("kept_briefings") or key != "ringkasan" else "†") + ("" if v.get("kept_pages") else "‡")
+            bare = v.get("cold_nothing_kept")
+            bare_cells = (f"{bare['ms']:,.0f} ({bare['script_ms']:,.0f}, {bare['misses']:g}) | "
+                          f"{bare['ms'] / f['cold']['ms']:.2f}" if bare else "— | —")
             lines.append(
                 f"| {scale} | {key}{mark} | {c['ms']:,.0f} ({c['runs']}, {c['script_ms']:,.0f}) | "
-                f"{f['cold']['ms']:,.0f} | "
-                f"{rat[key]['cold']:.2f} | {w['ms']:,.0f} ({w['runs']:g}, {w['script_ms']:,.0f}, {w['misses']:g}) | "
+                f"{f['cold']['ms']:,.0f} | {rat[key]['cold']:.2f} | {bare_cells} | "
+                f"{w['ms']:,.0f} ({w['runs']:g}, {w['script_ms']:,.0f}, {w['misses']:g}) | "
                 f"{f['warm']['ms']:,.0f} | {rat[key]['warm']:.2f} | {fl['ms']:,.0f} ({fl['misses']:g}) | "
                 f"{f['filter']['ms']:,.0f} | {rat[key]['filter']:.2f} | {c['bytes'] / 1e3:,.0f} / "
                 f"{w['bytes'] / 1e3:,.0f} | {len(v['drawn']['charts'])} ({points:,}) |")
@@ -393,6 +439,13 @@ def section(results: dict, note: str = "") -> list[str]:
                             f"{rat[worst_w]['warm']:.2f}× — **{'met' if ok_w else 'NOT met'}**; cold ≤ "
                             f"{target['cold']}×: worst {worst_c} {rat[worst_c]['cold']:.2f}× — "
                             f"**{'met' if ok_c else 'NOT met'}**")
+            bare = {k: v["cold_nothing_kept"]["ms"] / r["floor"][k]["cold"]["ms"] for k, v in r["app"].items()
+                    if v.get("cold_nothing_kept") and k in r["floor"]}
+            if bare:
+                worst_b = max(bare, key=bare.get)
+                verdicts.append(f"- {scale}: cold with nothing kept (before the precompute has run): worst {worst_b} "
+                                f"{bare[worst_b]:.2f}× — {'within' if bare[worst_b] <= target['cold'] else 'over'} "
+                                f"the {target['cold']}×")
         runs = [v[s]["runs"] if s == "cold" else v[s]["max_runs"] for v in r["app"].values() for s in ("cold", "warm")]
         verdicts.append(f"- {scale}: script runs per navigation: {min(runs):g}–{max(runs):g}")
     return [*lines, "", *verdicts, ""]

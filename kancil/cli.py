@@ -164,10 +164,15 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
     if args.precompute:
         from kancil.briefing import precompute
+        from kancil.web import warm_pages
 
         done = precompute.precompute(args.db)
         print(t("report.cli.precomputed", args.lang, n=done["views"], version=done["version"], path=done["folder"],
                 seconds=f"{done['seconds']:.1f}"))
+        opened = warm_pages.warm(args.db)
+        print(t("report.cli.pages_precomputed", args.lang, n=opened["pages"], seconds=f"{opened['seconds']:.1f}"))
+        for page, error in opened["failed"].items():
+            print(t("report.cli.page_failed", args.lang, page=page, error=error), file=sys.stderr)
         return 0
     lang = args.lang
     out = Path(args.out) if args.out else None
@@ -421,7 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attach", choices=("pdf", "html"), default="pdf",
                    help="--send tanpa --out: bentuk lampiran (bawaan: pdf)")
     p.add_argument("--precompute", action="store_true", help="siapkan ringkasan hari kerja terakhir setiap kantor "
-                   "untuk dasbor (berkas di samping penyimpanan; jalankan sebelum jam buka)")
+                   "dan tampilan pertama halaman analisis untuk dasbor (berkas di samping penyimpanan; jalankan "
+                   "sebelum jam buka)")
     p.add_argument("--office", help="kode kantor (bawaan: semua kantor)")
     p.add_argument("--force", action="store_true", help="tulis juga untuk hari bukan hari kerja atau tanpa tiket")
     p.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")

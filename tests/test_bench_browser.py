@@ -18,27 +18,39 @@ def _page(ms_cold: float, ms_warm: float, ms_filter: float, runs: int = 1) -> di
             "drawn": {"charts": [[["bar", 30], ["scatter", 12]]], "tables": 1, "metrics": 3}}
 
 
+def _kept(page: dict, bare_ms: float) -> dict:
+    """A page measured on the store as an ingest leaves it, and its cold click again with nothing kept."""
+    bare = {"runs": 1, "script_ms": 700.0, "misses": 9, "bytes": 2000, "ms": bare_ms}
+    return {**page, "kept_briefings": True, "kept_pages": True, "cold_nothing_kept": bare}
+
+
 def test_ratios_and_verdicts_against_the_floor():
-    results = {"S": {"app": {"kuota": _page(1500, 1100, 1300), "fasilitas": _page(3000, 1300, 900, runs=2)},
+    results = {"S": {"app": {"kuota": _kept(_page(1500, 1100, 1300), 2500),
+                             "fasilitas": _kept(_page(3000, 1300, 900, runs=2), 1200)},
                      "floor": {"kuota": _page(1000, 1000, 1000), "fasilitas": _page(1000, 1000, 1000)}}}
     assert browser.ratios(results["S"]) == {"kuota": {"cold": 1.5, "warm": 1.1, "filter": 1.3},
                                             "fasilitas": {"cold": 3.0, "warm": 1.3, "filter": 0.9}}
     text = "\n".join(browser.section(results))
-    assert "| S | kuota | 1,500 (1, 10) | 1,000 | 1.50 | 1,100 (1, 10, 0) | 1,000 | 1.10 |" in text
+    assert ("| S | kuota | 1,500 (1, 10) | 1,000 | 1.50 | 2,500 (700, 9) | 2.50 | 1,100 (1, 10, 0) | 1,000 | 1.10 |"
+            in text)
     assert ("- S: warm ≤ 1.2× the floor: worst fasilitas 1.30× — **NOT met**; cold ≤ 1.5×: worst fasilitas 3.00× "
             "— **NOT met**") in text
+    assert "- S: cold with nothing kept (before the precompute has run): worst kuota 2.50× — over the 1.5×" in text
     assert "- S: script runs per navigation: 1–2" in text
     assert "| 1 (42) |" in text  # one chart of 42 points
 
 
 def test_a_briefing_measured_without_the_kept_files_is_marked():
     """Ringkasan measured before the precompute (computing its briefing) is not the state an ingest leaves: †."""
-    kept, computed = {**_page(900, 800, 800), "kept_briefings": True}, _page(2000, 800, 800)
+    kept, computed = _kept(_page(900, 800, 800), 1900), _page(2000, 800, 800)
+    older = {**_page(1000, 800, 800), "kept_briefings": True}  # a run made before the pages were precomputed
     floor = {"ringkasan": _page(1000, 1000, 1000)}
     text = "\n".join(browser.section({"L": {"app": {"ringkasan": computed}, "floor": floor},
+                                      "M": {"app": {"ringkasan": older}, "floor": floor},
                                       "S": {"app": {"ringkasan": kept}, "floor": floor}}))
-    assert "| L | ringkasan† | 2,000 (1, 10) | 1,000 | 2.00 |" in text
-    assert "| S | ringkasan | 900 (1, 10) | 1,000 | 0.90 |" in text
+    assert "| L | ringkasan†‡ | 2,000 (1, 10) | 1,000 | 2.00 | — | — |" in text
+    assert "| M | ringkasan‡ | 1,000 (1, 10) | 1,000 | 1.00 | — | — |" in text
+    assert "| S | ringkasan | 900 (1, 10) | 1,000 | 0.90 | 1,900 (700, 9) | 1.90 |" in text
 
 
 def test_the_server_log_lines_are_counted(tmp_path):

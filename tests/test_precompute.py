@@ -9,12 +9,15 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 
 from kancil import cli
 from kancil.briefing import morning, precompute, printout
-from kancil.store import connection
+from kancil.metrics import figures, kpis
+from kancil.store import connection, queries
+from kancil.web import data, warm_pages
 from tests.helpers import DEMO_END, app_test, metric_values
 
 TODAY = dt.date.fromisoformat(DEMO_END) + dt.timedelta(days=1)  # the morning after the demo's last day
@@ -90,7 +93,7 @@ def test_the_command_prepares_the_briefings(store, capsys):
     assert code == 0
     assert out.startswith("Ringkasan pagi disiapkan untuk 2 tampilan (semua kantor dan tiap kantor), versi "
                           "penyimpanan 1782810000000000000-1, dalam ")
-    assert out.rstrip().endswith(f"detik: {precompute.folder(store)}")
+    assert f"detik: {precompute.folder(store)}\nTampilan pertama halaman analisis disiapkan: 15 halaman dibuka " in out
     assert cli.main(["briefing", "--db", str(store)]) == 2  # neither --out, --send nor --precompute
     assert capsys.readouterr().err == ("Sebutkan --out BERKAS (tulis ringkasan), --send (kirim lewat surel) atau "
                                        "--precompute (siapkan ringkasan dasbor).\n")
@@ -106,3 +109,47 @@ def test_after_an_ingest_the_briefings_are_prepared_in_the_background(store, mon
     assert "Ringkasan pagi disiapkan untuk 2 tampilan" in (precompute.folder(store) / "precompute.log").read_text()
     monkeypatch.setenv("KANCIL_NO_PRECOMPUTE", "1")  # what the test suite sets (tests/conftest.py)
     assert precompute.after_ingest(store) is None
+
+
+def _kept_results(store: Path) -> list[Path]:
+    return sorted((precompute.folder(store) / connection.store_version(store) / precompute.RESULTS).glob("*.pickle"))
+
+
+def test_the_page_precompute_keeps_each_first_view_as_computed(store):
+    """warm_pages opens every dashboard page as every dashboard role; what their first views computed is kept per
+    store version, equal to a fresh computation (here: the summary behind Kuota's cards, and one figure)."""
+    done = warm_pages.warm(store)
+    assert done["pages"] == 15 and done["failed"] == {}  # 5 pages x kepala_kantor, supervisor, auditor
+    assert not data._keeping  # only inside the precompute
+    st.cache_data.clear()
+    at = app_test(store, page="views/kuota.py")
+    filters = at.session_state["_filters"]
+    version = connection.store_version(store)
+    with connection.reader(store) as con:
+        queries.install_macros(con)
+        assert precompute.load_result(store, version, ("summary", filters)) == kpis.summary(con, filters)
+        kept = precompute.load_result(store, version, ("figure", "quota_daily", filters, ()))
+        pd.testing.assert_frame_equal(kept, figures.compute(con, "quota_daily", filters))
+    assert (filters.date_from, filters.date_to) == (dt.date(2026, 6, 1), dt.date(2026, 6, 30))  # the newest month
+    assert len(kept) == 22 * 3  # the demo's 22 service days of June, per lane
+    assert len(_kept_results(store)) >= 20  # the figures and summaries of five pages
+
+
+def test_a_page_reads_its_kept_first_view_and_never_another_versions(store):
+    """The page shows what the kept file says (altered on purpose, so it cannot have been computed); after any
+    write to the store the same file is not read."""
+    warm_pages.warm(store)
+    version = connection.store_version(store)
+    st.cache_data.clear()
+    filters = app_test(store, page="views/kuota.py").session_state["_filters"]
+    kept = precompute.load_result(store, version, ("summary", filters))
+    assert kept["quota"]["prioritas"]["over_quota_days"] == 6  # "6 dari 20" on the card, as computed
+    kept["quota"]["prioritas"]["over_quota_days"] = 17
+    precompute.save_result(store, version, ("summary", filters), kept)
+    card = "Hari di atas kuota Prioritas"
+    st.cache_data.clear()
+    assert metric_values(app_test(store, page="views/kuota.py"))[card] == ["17 dari 20"]
+    with connection.writer(store):  # any write (an ingest, a setting) bumps the version
+        pass
+    st.cache_data.clear()
+    assert metric_values(app_test(store, page="views/kuota.py"))[card] == ["6 dari 20"]

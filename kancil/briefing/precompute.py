@@ -13,13 +13,25 @@ A file is keyed by the store version it was computed from, so a newer ingest nev
 dashboard (kancil/web/data.py) looks for the file of the current version and computes as before when there is
 none. Files of other versions are removed after each run. No schema change: plain files in the store's folder.
 The numbers are exactly ``morning.build``'s (JSON with dates, decoded back to the same dict; a test compares).
+
+The same folder keeps the results behind the analysis pages' first view (kancil/web/warm_pages.py opens each page
+once, headless, after the briefings: issue 14, a first visit after an ingest should not wait for its queries):
+
+    <store>.briefing/<store version>/results/<digest of the request>.pickle
+
+one file per cached request of the web layer (a figure, or the summary, with its filters), the frame or dict as
+the web layer's cache holds it: before the privacy rule, which the dashboard applies on every read as it does to
+its memory cache. Only the precompute writes them; the dashboard only reads, so what a user's filters computed
+never lands on disk and the folder holds one page view per page and role.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -33,6 +45,7 @@ from kancil.store import clock, connection
 from kancil.store import offices as office_directory
 
 ALL_OFFICES = "_semua"
+RESULTS = "results"
 SUFFIX = ".briefing"
 LANGS = ("id", "en")
 
@@ -82,12 +95,37 @@ def loads(text: str) -> dict:
     return json.loads(text, object_hook=_decode)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     """Atomically: a reader sees the whole file or none."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        tmp.write_bytes(text)
+    else:
+        tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def result_path(db: Path | str, version: str, request: tuple) -> Path:
+    """The file of one kept result: ``request`` is the web layer's cache key without the store (kind, name,
+    filters, parameters), named by a digest of its repr (deterministic: dates, strings, tuples and the filters'
+    dataclass)."""
+    digest = hashlib.blake2b(repr(request).encode("utf-8"), digest_size=16).hexdigest()
+    return folder(db) / _safe(version) / RESULTS / f"{digest}.pickle"
+
+
+def save_result(db: Path | str, version: str, request: tuple, value: object) -> None:
+    """Keep one result of the web layer's cache for this store version (called only by the page precompute)."""
+    _write(result_path(db, version, request), pickle.dumps(value, protocol=5))
+
+
+def load_result(db: Path | str, version: str, request: tuple) -> object | None:
+    """The kept result of this request for this store version, or None (then compute it). The files are written
+    only by this project's precompute, next to the store, which whoever can write them can change anyway."""
+    try:
+        return pickle.loads(result_path(db, version, request).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
 
 
 def load(db: Path | str, version: str, day: dt.date, office: str | None) -> dict | None:
@@ -157,7 +195,8 @@ def prune(db: Path | str) -> None:
 
 def after_ingest(db: Path | str) -> subprocess.Popen | None:
     """Start ``python -m kancil briefing --precompute`` for this store in the background (after an ingest): the
-    ingest does not wait for it, and its output goes to ``<store>.briefing/precompute.log``."""
+    briefings, then the analysis pages' first views (kancil/web/warm_pages.py). The ingest does not wait for it,
+    and its output goes to ``<store>.briefing/precompute.log``."""
     if os.environ.get("KANCIL_NO_PRECOMPUTE") == "1":
         return None
     base = folder(db)

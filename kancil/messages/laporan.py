@@ -64,6 +64,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "penyimpanan {version}, dalam {seconds} detik: {path}",
                                "Morning briefing prepared for {n} views (all offices and each office), store version "
                                "{version}, in {seconds} s: {path}"),
+    "report.cli.pages_precomputed": ("Tampilan pertama halaman analisis disiapkan: {n} halaman dibuka (semua peran "
+                                     "dasbor) dalam {seconds} detik",
+                                     "First view of the analysis pages prepared: {n} pages opened (every dashboard "
+                                     "role) in {seconds} s"),
+    "report.cli.page_failed": ("Halaman {page} tidak dapat disiapkan ({error}); dasbor menghitungnya saat dibuka.",
+                               "Page {page} could not be prepared ({error}); the dashboard computes it when opened."),
     "report.cli.bad_suffix": ("Berkas keluaran harus berakhiran .html atau .pdf: {path}",
                               "The output file must end in .html or .pdf: {path}"),
     "report.cli.no_folder": ("Folder keluaran tidak ada: {path}", "The output folder does not exist: {path}"),

@@ -105,11 +105,45 @@ def _read(db: str, version: str) -> contextlib.AbstractContextManager[duckdb.Duc
     return _leases.lease.use(db, version)
 
 
+_keeping = False  # True only inside the page precompute (kancil/web/warm_pages.py): results are also written
+
+
+@contextlib.contextmanager
+def keeping_results() -> Iterator[None]:
+    """Inside: every result this process computes is also kept next to the store for its version (the page
+    precompute after an ingest; the dashboard itself only reads them)."""
+    global _keeping
+    _keeping = True
+    try:
+        yield
+    finally:
+        _keeping = False
+
+
+def _kept_or_computed(db: str, version: str, request: tuple, compute: Callable[[], object]):
+    """A result the page precompute kept for this store version (kancil/briefing/precompute.py), or computed now.
+
+    The memory cache above this misses once per server process; so a fresh server's first view of a page (after
+    a restart, or the first visit after an ingest) reads the precomputed file instead of running its queries."""
+    if db.startswith(PARQUET_PREFIX):
+        return compute()
+    kept = precompute.load_result(db, version, request)
+    if kept is not None:
+        return kept
+    value = compute()
+    if _keeping:
+        precompute.save_result(db, version, request, value)
+    return value
+
+
 @st.cache_data(max_entries=2048, show_spinner=False, hash_funcs=cache_keys.FAST)
 def _cached_figure(db: str, version: str, name: str, filters: Filters | None, extra: tuple) -> pd.DataFrame:
-    run_stats.miss(name)
-    with _read(db, version) as con:
-        return figures.compute(con, name, filters, **dict(extra))
+    def compute() -> pd.DataFrame:
+        run_stats.miss(name)
+        with _read(db, version) as con:
+            return figures.compute(con, name, filters, **dict(extra))
+
+    return _kept_or_computed(db, version, ("figure", name, filters, extra), compute)
 
 
 @st.cache_data(max_entries=1024, show_spinner=False, hash_funcs=cache_keys.FAST)
@@ -121,9 +155,12 @@ def _cached_query(db: str, version: str, name: str, filters: Filters | None, ext
 
 @st.cache_data(max_entries=256, show_spinner=False, hash_funcs=cache_keys.FAST)
 def _cached_summary(db: str, version: str, filters: Filters) -> dict:
-    run_stats.miss("summary")
-    with _read(db, version) as con:
-        return kpis.summary(con, filters)
+    def compute() -> dict:
+        run_stats.miss("summary")
+        with _read(db, version) as con:
+            return kpis.summary(con, filters)
+
+    return _kept_or_computed(db, version, ("summary", filters), compute)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

@@ -92,10 +92,10 @@ def show(frame: pd.DataFrame, figure: str, key: str, columns: list[str] | None =
     return table
 
 
-@st.cache_data(max_entries=1024, show_spinner=False, hash_funcs=cache_keys.FAST)
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """A table for people as the CSV of its chart's button: spreadsheet-safe (cells starting with = + - @
-    neutralised), UTF-8 with BOM for Excel; kept per table, as a warm rerun offers the same file again."""
+    neutralised), UTF-8 with BOM for Excel. Made when the button is clicked (the chart kit passes a callable),
+    not on every page run."""
     return neutralise_frame(table).to_csv(index=False).encode("utf-8-sig")
 
 

@@ -188,5 +188,7 @@ def show(fig: go.Figure, frame: pd.DataFrame, figure_name: str, caption: str, ke
         table = tables.show(frame, figure_name, key, columns, units, labels)
         if "_hidden" in frame.columns and bool(frame["_hidden"].any()):
             st.caption(tr("common.hidden_note", n=data.privacy_rule().threshold))
-        st.download_button(tr("common.download_csv"), tables.csv_bytes(table),
+        # the file is made when clicked: a page of six charts used to send six CSV files that its browser fetched
+        # on every visit (issue 14)
+        st.download_button(tr("common.download_csv"), lambda: tables.csv_bytes(table),
                            file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore")

@@ -1,0 +1,62 @@
+"""The analysis pages' first view, computed once after an ingest and kept next to the store (issue 14).
+
+A server's result cache lives in its process and starts empty, so the first visit of each page after an ingest
+(or a restart) ran all of its queries: at national scale 1–3.7 s of script before the first chart. Which figures
+a page's first view asks for, with which filters (the presets move with the newest data and the day), is what the
+page itself decides; so the precompute does not list them but opens the real app headless (Streamlit's
+``AppTest``, the same app.py a browser gets) as each dashboard role, page by page, with results kept on
+(``data.keeping_results``): every figure and summary its default view computes lands in
+``<store>.briefing/<version>/results/`` (kancil/briefing/precompute.py), where every server process finds it.
+
+Run by ``python -m kancil briefing --precompute`` after the briefings, so by every ingest and the cron job before
+opening. A page that fails here is reported and skipped; the dashboard then computes it as before.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from kancil import pages
+from kancil.config import ROOT
+from kancil.roles import ROLES, User, can
+
+TIMEOUT_S = 300  # one page's first run at national scale takes seconds; a loaded machine may take far longer
+ROLES_TO_OPEN = tuple(r for r in ROLES if can(User("-", r, "-"), "dashboard"))
+
+
+def warm(db: Path | str) -> dict:
+    """Open every dashboard page as every role that may see it, on ``db``, keeping what they compute. Returns the
+    pages opened, the ones that failed (page: first error) and the seconds taken."""
+    from streamlit import logger
+    from streamlit.testing.v1 import AppTest
+
+    logger.set_log_level("ERROR")  # "no runtime found" per cached function: true, and expected here
+    from kancil.web import data
+
+    t0 = time.perf_counter()
+    opened, failed = 0, {}
+    before = os.environ.get("KANCIL_DB")
+    os.environ["KANCIL_DB"] = str(db)  # what app.py opens (kancil/config.db_path)
+    try:
+        with data.keeping_results():
+            for role in ROLES_TO_OPEN:
+                user = User(f"precompute-{role}", role, "precompute")
+                at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+                at.session_state["_user"] = user
+                at.run()
+                for page in pages.PAGES:
+                    if page.capability != "dashboard":
+                        continue
+                    at.switch_page(page.file).run()
+                    if at.exception:
+                        failed.setdefault(page.key, at.exception[0].message)
+                    else:
+                        opened += 1
+    finally:
+        if before is None:
+            os.environ.pop("KANCIL_DB", None)
+        else:
+            os.environ["KANCIL_DB"] = before
+    return {"pages": opened, "failed": failed, "seconds": time.perf_counter() - t0}
