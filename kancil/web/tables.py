@@ -83,11 +83,17 @@ def _for_people_cached(frame: pd.DataFrame, figure: str, columns: tuple[str, ...
     return for_people(frame, figure, list(columns) or None, dict(units), dict(labels))
 
 
+def kept_for_people(frame: pd.DataFrame, figure: str, columns: list[str] | None = None,
+                    units: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """``for_people``, kept per frame and language (what a page shows on every run)."""
+    return _for_people_cached(frame, figure, tuple(columns or ()), tuple(sorted((units or {}).items())),
+                              tuple(sorted((labels or {}).items())), lang())
+
+
 def show(frame: pd.DataFrame, figure: str, key: str, columns: list[str] | None = None,
          units: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Show a figure's table for people; returns what was shown (for the chart kit's CSV)."""
-    table = _for_people_cached(frame, figure, tuple(columns or ()), tuple(sorted((units or {}).items())),
-                               tuple(sorted((labels or {}).items())), lang())
+    table = kept_for_people(frame, figure, columns, units, labels)
     st.dataframe(table, hide_index=True, width="stretch", key=f"table_{key}")
     return table
 

@@ -42,7 +42,7 @@ def show(filters: Filters, where: str) -> None:
     st.caption(tr("kepuasan.comments.count", matches=count(matches), first=count(first),
                   last=count(first + len(comments) - 1), period=where))
     with st.container(height=560, border=False):  # a page of comments scrolls here, not down the page
-        tables.static_table(tables.for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]),
+        tables.static_table(tables.kept_for_people(comments, "survey_comments", ["tanggal", "lane", "comment"]),
                             hide_index=True)
     pages = math.ceil(matches / PAGE_ROWS)
     if pages > 1:
