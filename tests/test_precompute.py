@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -112,7 +113,7 @@ def test_after_an_ingest_the_briefings_are_prepared_in_the_background(store, mon
 
 
 def _kept_results(store: Path) -> list[Path]:
-    return sorted((precompute.folder(store) / connection.store_version(store) / precompute.RESULTS).glob("*.pickle"))
+    return sorted((precompute.folder(store) / connection.store_version(store) / precompute.RESULTS).glob("*.*"))
 
 
 def test_the_page_precompute_keeps_each_first_view_as_computed(store):
@@ -133,6 +134,35 @@ def test_the_page_precompute_keeps_each_first_view_as_computed(store):
     assert (filters.date_from, filters.date_to) == (dt.date(2026, 6, 1), dt.date(2026, 6, 30))  # the newest month
     assert len(kept) == 22 * 3  # the demo's 22 service days of June, per lane
     assert len(_kept_results(store)) >= 20  # the figures and summaries of five pages
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, with NaN equal to NaN and a frame compared with its dtypes and index."""
+    if isinstance(a, pd.DataFrame):
+        pd.testing.assert_frame_equal(a, b)
+        return True
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, float) and math.isnan(a):
+        return isinstance(b, float) and math.isnan(b)
+    return type(a) is type(b) and a == b
+
+
+def test_every_kept_result_reads_back_exactly_as_computed(store, monkeypatch):
+    """Kept as data (Parquet for a frame, JSON for a dict: a pickle in the store's folder would run code someone
+    put there), each result the precompute wrote reads back with the same values, types, dtypes and index."""
+    written = []
+    save = precompute.save_result
+    monkeypatch.setattr(precompute, "save_result",
+                        lambda db, version, request, value: (written.append((request, value)),
+                                                             save(db, version, request, value)))
+    warm_pages.warm(store)
+    version = connection.store_version(store)
+    kinds = {request[0] for request, _ in written}
+    assert kinds == {"figure", "summary"} and len(written) == len(_kept_results(store))
+    for request, value in written:
+        assert _same(value, precompute.load_result(store, version, request)), request
+    assert {p.suffix for p in _kept_results(store)} == {".parquet", ".json"}
 
 
 def test_a_page_reads_its_kept_first_view_and_never_another_versions(store):

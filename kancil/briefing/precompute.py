@@ -17,12 +17,12 @@ The numbers are exactly ``morning.build``'s (JSON with dates, decoded back to th
 The same folder keeps the results behind the analysis pages' first view (kancil/web/warm_pages.py opens each page
 once, headless, after the briefings: issue 14, a first visit after an ingest should not wait for its queries):
 
-    <store>.briefing/<store version>/results/<digest of the request>.pickle
+    <store>.briefing/<store version>/results/<digest of the request>.parquet | .json
 
-one file per cached request of the web layer (a figure, or the summary, with its filters), the frame or dict as
-the web layer's cache holds it: before the privacy rule, which the dashboard applies on every read as it does to
-its memory cache. Only the precompute writes them; the dashboard only reads, so what a user's filters computed
-never lands on disk and the folder holds one page view per page and role.
+one file per cached request of the web layer (a figure, or the summary, with its filters), the frame (Parquet) or
+dict (JSON) as the web layer's cache holds it: before the privacy rule, which the dashboard applies on every read
+as it does to its memory cache. Only the precompute writes them; the dashboard only reads, so what a user's
+filters computed never lands on disk and the folder holds one page view per page and role.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import pickle
 import re
 import shutil
 import subprocess
@@ -40,6 +39,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from kancil.store import clock, connection
 from kancil.store import offices as office_directory
@@ -106,25 +106,38 @@ def _write(path: Path, text: str | bytes) -> None:
     os.replace(tmp, path)
 
 
-def result_path(db: Path | str, version: str, request: tuple) -> Path:
+def result_path(db: Path | str, version: str, request: tuple, suffix: str) -> Path:
     """The file of one kept result: ``request`` is the web layer's cache key without the store (kind, name,
     filters, parameters), named by a digest of its repr (deterministic: dates, strings, tuples and the filters'
-    dataclass)."""
+    dataclass); ``suffix`` is ``.parquet`` (a frame) or ``.json`` (a dict)."""
     digest = hashlib.blake2b(repr(request).encode("utf-8"), digest_size=16).hexdigest()
-    return folder(db) / _safe(version) / RESULTS / f"{digest}.pickle"
+    return folder(db) / _safe(version) / RESULTS / f"{digest}{suffix}"
 
 
-def save_result(db: Path | str, version: str, request: tuple, value: object) -> None:
-    """Keep one result of the web layer's cache for this store version (called only by the page precompute)."""
-    _write(result_path(db, version, request), pickle.dumps(value, protocol=5))
+def save_result(db: Path | str, version: str, request: tuple, value: pd.DataFrame | dict) -> None:
+    """Keep one result of the web layer's cache for this store version (called only by the page precompute).
+
+    Data formats, not pickles: a file in the store's folder is read by the server, and a pickle would run whatever
+    code someone who could write there put in it. A frame goes to Parquet (its dtypes and index kept by pandas'
+    metadata), a dict to the briefing files' JSON; the tests compare each kept result with a fresh one."""
+    if isinstance(value, pd.DataFrame):
+        path = result_path(db, version, request, ".parquet")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        value.to_parquet(tmp)
+        os.replace(tmp, path)
+    else:
+        _write(result_path(db, version, request, ".json"), dumps(value))
 
 
-def load_result(db: Path | str, version: str, request: tuple) -> object | None:
-    """The kept result of this request for this store version, or None (then compute it). The files are written
-    only by this project's precompute, next to the store, which whoever can write them can change anyway."""
+def load_result(db: Path | str, version: str, request: tuple) -> pd.DataFrame | dict | None:
+    """The kept result of this request for this store version, or None (then compute it)."""
+    frame = result_path(db, version, request, ".parquet")
     try:
-        return pickle.loads(result_path(db, version, request).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
+        if frame.exists():
+            return pd.read_parquet(frame)
+        return loads(result_path(db, version, request, ".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
 
 
@@ -154,8 +167,6 @@ def anchor_of(newest: dt.date | None, today: dt.date | None = None) -> dt.date:
 def precompute(db: Path | str, today: dt.date | None = None) -> dict:
     """Build and keep the briefing of every office (and of all offices) for the day the page opens on; remove
     the files of other store versions. Returns what it wrote (version, views, seconds)."""
-    import pandas as pd
-
     from kancil.briefing import morning, printout
     from kancil.store import queries
 
