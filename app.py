@@ -10,12 +10,13 @@ import streamlit as st
 
 from kancil import config, pages
 from kancil.store import connection
-from kancil.web import data, frame, run_stats, signin, state
+from kancil.web import data, frame, run_stats, signin, state, warm_process
 from kancil.web.text import lang, tr
 
 st.set_page_config(page_title="Kancil Nari", page_icon=":material/badge:", layout="wide")
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 run_stats.start()  # counts script runs for the browser stage of make bench; does nothing unless KANCIL_BENCH=1
+warm_process.start()  # a fresh server's one-time imports, in the background while the first user signs in
 
 db = config.db_path()
 problem = data.store_problem(str(db))
