@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kancil.briefing import precompute
 from kancil.store import connection
 from kancil.store.sql import one
 from tests.helpers import app_test
@@ -89,7 +90,9 @@ def test_a_wrong_quota_period_is_explained(db):
     assert [e.value for e in at.error] == ["Tanggal akhir tidak boleh sebelum tanggal mulai."]
 
 
-def test_a_target_change_is_versioned_and_applies_on_the_briefing_at_once(db):
+def test_a_target_change_is_versioned_and_applies_on_the_briefing_at_once(db, monkeypatch):
+    started = []  # the precompute an ingest starts, started again for the new version (a process: recorded here)
+    monkeypatch.setattr(precompute, "after_ingest", started.append)
     day = {"hari": "2026-05-11", "kantor": "TST"}
     briefing = app_test(db, role="supervisor", query=day)  # cached with the old target: p90 19,0 > 15
     assert any("di atas target 15,0" in w.value for w in briefing.warning)
@@ -98,6 +101,7 @@ def test_a_target_change_is_versioned_and_applies_on_the_briefing_at_once(db):
     submit(at, "Simpan target dan label")
     assert not at.exception
     assert [s.value for s in at.success] == ["1 pengaturan diubah."]
+    assert started == [db]  # the kept briefings and first views were of the version before the change
     assert by_label(at.number_input, "Target tunggu prioritas (menit)").value == 20
     history = table(at, "Waktu")
     assert history[["Oleh", "Apa", "Nilai lama", "Nilai baru"]].iloc[0].tolist() == [

@@ -159,7 +159,7 @@ def test_every_kept_result_reads_back_exactly_as_computed(store, monkeypatch):
     warm_pages.warm(store)
     version = connection.store_version(store)
     kinds = {request[0] for request, _ in written}
-    assert kinds == {"figure", "summary"} and len(written) == len(_kept_results(store))
+    assert kinds == {"figure", "summary", "default_day"} and len(written) == len(_kept_results(store))
     for request, value in written:
         assert _same(value, precompute.load_result(store, version, request)), request
     assert {p.suffix for p in _kept_results(store)} == {".parquet", ".json"}

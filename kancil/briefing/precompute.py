@@ -205,7 +205,8 @@ def prune(db: Path | str) -> None:
 
 
 def after_ingest(db: Path | str) -> subprocess.Popen | None:
-    """Start ``python -m kancil briefing --precompute`` for this store in the background (after an ingest): the
+    """Start ``python -m kancil briefing --precompute`` for this store in the background (after an ingest, or a
+    settings change from the dashboard: kancil/web/frame.write_then_rerun): the
     briefings, then the analysis pages' first views (kancil/web/warm_pages.py). The ingest does not wait for it,
     and its output goes to ``<store>.briefing/precompute.log``."""
     if os.environ.get("KANCIL_NO_PRECOMPUTE") == "1":

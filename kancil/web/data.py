@@ -182,9 +182,12 @@ def _cached_briefing_html(db: str, version: str, day: dt.date, office: str | Non
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _cached_default_day(db: str, version: str, anchor: dt.date, office: str | None) -> dt.date:
-    run_stats.miss("default_day")
-    with _read(db, version) as con:
-        return morning.default_day(con, anchor, office)
+    def compute() -> dt.date:
+        run_stats.miss("default_day")
+        with _read(db, version) as con:
+            return morning.default_day(con, anchor, office)
+
+    return _kept_or_computed(db, version, ("default_day", anchor, office), compute)
 
 
 def _with_fallback(key: tuple, compute: Callable[[], object]):

@@ -13,6 +13,7 @@ import streamlit as st
 
 from kancil import config, pages, roles
 from kancil.admin.changes import AdminError
+from kancil.briefing import precompute
 from kancil.filters import APPLIES_TO, QUERY_KEYS, Filters
 from kancil.i18n import code_label
 from kancil.store import connection
@@ -76,7 +77,9 @@ def write_then_rerun(change: Callable[[duckdb.DuckDBPyConnection], object], flas
                      flash: Callable[[object], object], bump: bool = True) -> None:
     """An admin page's change: ``change(con)`` in one writer; a refusal (``AdminError``) or a busy store is shown in
     place, else ``flash(outcome)`` is kept under ``flash_key`` and the page reruns, so it shows the new data.
-    ``bump=False`` for changes no figure depends on (accounts): the result cache stays."""
+    ``bump=False`` for changes no figure depends on (accounts): the result cache stays. A change that bumps the
+    store version (settings: targets, thresholds) also starts the precompute again, as an ingest does, so the
+    morning's kept briefings and first views are of the new version."""
     try:
         with connection.writer(config.db_path(), bump=bump) as con:
             outcome = change(con)
@@ -86,6 +89,8 @@ def write_then_rerun(change: Callable[[duckdb.DuckDBPyConnection], object], flas
     except connection.StoreBusy:
         st.warning(tr("store.busy_nothing"))
         return
+    if bump:  # the kept briefings and first views were of the version before this change: prepare them again
+        precompute.after_ingest(config.db_path())
     st.session_state[flash_key] = flash(outcome)
     st.rerun()
 
