@@ -14,6 +14,7 @@ opening. A page that fails here is reported and skipped; the dashboard then comp
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -23,16 +24,18 @@ from kancil.config import ROOT
 from kancil.roles import ROLES, User, can
 
 TIMEOUT_S = 300  # one page's first run at national scale takes seconds; a loaded machine may take far longer
+BARE_MODE_WARNINGS = ("streamlit.runtime.scriptrunner_utils.script_run_context",  # "missing ScriptRunContext"
+                      "streamlit.runtime.state.session_state_proxy", "streamlit.runtime.caching.cache_data_api")
 ROLES_TO_OPEN = tuple(r for r in ROLES if can(User("-", r, "-"), "dashboard"))
 
 
 def warm(db: Path | str) -> dict:
     """Open every dashboard page as every role that may see it, on ``db``, keeping what they compute. Returns the
     pages opened, the ones that failed (page: first error) and the seconds taken."""
-    from streamlit import logger
     from streamlit.testing.v1 import AppTest
 
-    logger.set_log_level("ERROR")  # "no runtime found" per cached function: true, and expected here
+    for name in BARE_MODE_WARNINGS:  # true, and expected here: silenced so that precompute.log says what happened
+        logging.getLogger(name).disabled = True
     from kancil.web import data
 
     t0 = time.perf_counter()
