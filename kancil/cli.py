@@ -88,6 +88,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.accounts:
         _add_demo_accounts(Path(args.db))
+    from kancil.briefing import precompute
+
+    precompute.after_ingest(args.db)  # as an ingest does: the briefings and first views, in the background
     print(json.dumps(counts, ensure_ascii=False))
     return 0
 

@@ -183,3 +183,14 @@ def test_a_page_reads_its_kept_first_view_and_never_another_versions(store):
         pass
     st.cache_data.clear()
     assert metric_values(app_test(store, page="views/kuota.py"))[card] == ["6 dari 20"]
+
+
+def test_the_demo_store_is_prepared_as_an_ingest_leaves_a_store(tmp_path, monkeypatch, capsys):
+    """`make run` builds the demo store with `python -m kancil demo`: it starts the same background precompute as an
+    ingest (recorded here instead of started: the suite sets KANCIL_NO_PRECOMPUTE)."""
+    started = []
+    monkeypatch.setattr(precompute, "after_ingest", started.append)
+    db = tmp_path / "demo.duckdb"
+    assert cli.main(["demo", "--db", str(db), "--days", "7", "--end", DEMO_END]) == 0
+    assert started == [str(db)]
+    assert '"kantor": 1' in capsys.readouterr().out
