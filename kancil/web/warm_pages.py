@@ -8,8 +8,10 @@ page itself decides; so the precompute does not list them but opens the real app
 (``data.keeping_results``): every figure and summary its default view computes lands in
 ``<store>.briefing/<version>/results/`` (kancil/briefing/precompute.py), where every server process finds it.
 
-Run by ``python -m kancil briefing --precompute`` after the briefings, so by every ingest and the cron job before
-opening. A page that fails here is reported and skipped; the dashboard then computes it as before.
+Run by ``python -m kancil briefing --precompute`` after the briefings, so by every ingest, every settings change
+from the dashboard, ``kancil demo`` and the cron job before opening. A page that shows an exception here is reported
+and skipped (the dashboard then computes it as before); an AppTest timeout is not caught and ends the run, after
+the briefings were written.
 """
 
 from __future__ import annotations
