@@ -121,11 +121,7 @@ def save_result(db: Path | str, version: str, request: tuple, value: pd.DataFram
     code someone who could write there put in it. A frame goes to Parquet (its dtypes and index kept by pandas'
     metadata), a dict to the briefing files' JSON; the tests compare each kept result with a fresh one."""
     if isinstance(value, pd.DataFrame):
-        path = result_path(db, version, request, ".parquet")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        value.to_parquet(tmp)
-        os.replace(tmp, path)
+        _write(result_path(db, version, request, ".parquet"), value.to_parquet())
     else:
         _write(result_path(db, version, request, ".json"), dumps(value))
 
