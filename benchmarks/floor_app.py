@@ -62,11 +62,15 @@ def draw(key: str) -> None:
 
 def home() -> None:
     """The floor's first page. The dashboard's cold click starts from its settings page after the sign-in form,
-    which have loaded the code of Plotly (base.load_plotly_early) and of the data grid (the settings' tables);
-    this page loads both too, so that a cold click compares like with like."""
+    which have loaded the code of Plotly, the metric, the download button and the static table
+    (kancil/web/early_code.py) and of the data grid (the settings' tables); this page loads them too, so that a
+    cold click compares like with like."""
     st.title("Awal")
     st.plotly_chart(go.Figure(layout={"height": 10}), config={"staticPlot": True, "displayModeBar": False})
     st.dataframe(pd.DataFrame({"a": [1]}))
+    st.metric("angka", "0")
+    st.download_button("CSV", b"a", file_name="a.csv", on_click="ignore")
+    st.table({"a": [1]})
 
 
 pages = [st.Page(home, title="Awal", default=True)]

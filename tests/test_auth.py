@@ -144,9 +144,10 @@ def test_sign_in_form_refuses_a_wrong_password(writable_db):
     assert not at.exception and at.title[0].value == "Ringkasan pagi"
 
 
-def test_the_sign_in_screen_starts_plotly_with_an_empty_figure(writable_db):
-    """The browser loads Plotly's code while the user types (kancil/web/charts/base.load_plotly_early): one
-    figure under the form, 10 px high, with no trace and no axis shown: nothing of the store before sign-in."""
+def test_the_sign_in_screen_starts_the_pages_element_code_with_nothing_of_the_store(writable_db):
+    """The browser loads the code of the pages' elements while the user types (kancil/web/early_code.py): one
+    figure under the form, 10 px high, with no trace and no axis shown, and one metric, download button and table
+    holding placeholders only: nothing of the store before sign-in. (That they are hidden: tests/test_e2e.py.)"""
     import json
 
     with connection.writer(writable_db, bump=False) as con:
@@ -158,6 +159,9 @@ def test_the_sign_in_screen_starts_plotly_with_an_empty_figure(writable_db):
     assert spec.get("data", []) == []
     assert (spec["layout"]["height"], spec["layout"]["xaxis"]["visible"], spec["layout"]["yaxis"]["visible"]) == (
         10, False, False)
+    assert [(m.label, m.value) for m in at.metric] == [("·", "0")]
+    assert [t.value.to_dict("list") for t in at.table] == [{"·": ["·"]}]
+    assert [b.proto.label for b in at.get("download_button")] == ["·"]
     signed_in = _sign_in_as_sari(writable_db, "rahasia-sekali-1", at)
     assert signed_in.title[0].value == "Ringkasan pagi"
 

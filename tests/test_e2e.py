@@ -144,6 +144,8 @@ def first_look(browser, server) -> dict:
     try:
         for name, path in (("link", "/kuota?periode=7h&jalur=prioritas"), ("start", "/")):
             page = make()
+            fetched: list[str] = []
+            page.on("response", lambda response, fetched=fetched: fetched.append(response.url.rsplit("/", 1)[-1]))
             open_app(page, server.url + path)
             form = page.get_by_label("Nama pengguna")
             form.or_(page.locator(f"{MAIN} [data-testid='stAlert']")).first.wait_for(timeout=FIRST_LOAD_MS)
@@ -151,7 +153,11 @@ def first_look(browser, server) -> dict:
             screenshot(page, f"before-sign-in-{name}")
             menu = page.locator(AUTO_NAV).inner_text().split("\n") if page.locator(AUTO_NAV).count() else []
             seen[name] = {"url": page.url, "sign_in_form": form.is_visible(), "page_menu": [m for m in menu if m],
-                          "main": " | ".join(page.locator(MAIN).inner_text().split("\n\n"))[:300]}
+                          "main": " | ".join(page.locator(MAIN).inner_text().split("\n\n"))[:300],
+                          "code": sorted({name.split(".")[0] for name in fetched if name.endswith(".js")}),
+                          "elements": {kind: [e.is_visible() for e in
+                                              page.locator(f"{MAIN} [data-testid='{kind}']").all()]
+                                       for kind in EARLY_ELEMENTS}}
     finally:
         for context in opened:
             context.close()
@@ -166,6 +172,18 @@ def test_before_any_sign_in_every_address_asks_to_sign_in_and_lists_no_pages(fir
         "before the first sign-in since the server started: "
         + "; ".join(f"{seen['url']} shows sign-in form={seen['sign_in_form']}, page menu={seen['page_menu']}, "
                     f"main: {seen['main']!r}" for seen in wrong.values()))
+
+
+EARLY_ELEMENTS = ("stMetric", "stDownloadButton", "stTable")
+
+
+def test_the_sign_in_screen_loads_the_pages_element_code_and_shows_none_of_it(first_look):
+    """kancil/web/early_code.py: under the sign-in form the browser fetches the code of the metric, the download
+    button and the static table (so that a page's first visit does not wait for it), from one hidden element of
+    each kind: attached, not visible."""
+    for name, seen in first_look.items():
+        assert {"Metric", "DownloadButton", "Table"} <= set(seen["code"]), (name, seen["code"])
+        assert seen["elements"] == {kind: [False] for kind in EARLY_ELEMENTS}, (name, seen["elements"])
 
 
 # ------------------------------------------------------------------------------------------------ pages

@@ -19,8 +19,7 @@ import streamlit as st
 from kancil import roles
 from kancil.i18n import code_label
 from kancil.store import accounts, connection
-from kancil.web import session_cookie
-from kancil.web.charts import base as charts_base
+from kancil.web import early_code, session_cookie
 from kancil.web.text import literal
 
 log = logging.getLogger(__name__)
@@ -122,7 +121,7 @@ def require_user(db, tr, page_paths: tuple[str, ...] = ()) -> roles.User:
             _sign_in_form(db, tr)
         else:
             _first_admin_form(db, tr)
-        charts_base.load_plotly_early()
+        early_code.under_sign_in()
 
     # one page per path (a default page would answer only at "/": its own path would read "Page not found")
     signin_pages = [st.Page(screen, title=tr("auth.signin"), url_path="masuk", default=True),

@@ -44,7 +44,7 @@ NUMBER_PX, LABEL_PX = 9.0, 8.0  # one character of a tick label (14 px font): di
 Y_TITLE_PX, TICK_PAD_PX = 52, 40  # a y-axis title and the tick labels' padding (67 px for two digits and a title)
 
 __all__ = ["ALERT_COLOR", "CHART_HEIGHT", "FONT_SIZE", "INK", "LANE_COLORS", "SMALL_COLOR", "axis", "date_ticks",
-           "figure", "load_plotly_early", "panels", "rule", "rule_label", "show"]
+           "figure", "panels", "rule", "rule_label", "show"]
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -69,18 +69,6 @@ def kept(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
                       args, kwargs)
 
     return keep
-
-
-_BLANK = go.Figure(layout={"height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "showlegend": False,
-                           "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-                           "xaxis": {"visible": False}, "yaxis": {"visible": False}})
-
-
-def load_plotly_early() -> None:
-    """An empty, transparent 10-px Plotly figure, drawn under the sign-in form: the browser loads and starts
-    Plotly's code (4.7 MB, ~1 s of a fresh browser's main thread, measured with Chromium's profiler) while the
-    user types, not after the click on "Masuk", when the briefing's charts would wait for it."""
-    st.plotly_chart(_BLANK, config={"staticPlot": True, "displayModeBar": False}, key="plotly_early")
 
 
 def axis(title: str = "", **extra: object) -> dict:
