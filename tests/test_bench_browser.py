@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 import streamlit as st
 
 from benchmarks import browser
@@ -166,3 +167,46 @@ def test_the_rush_at_its_size_adds_the_browsers_own_drawing():
     assert "= 3.93 s against p95 ≤ 3 s — **NOT met**" in text(run(1.45, [2480.0]))
     assert "**NOT met**; 1 sessions did not reach the briefing: [\"KeyError: 'x'\"]" in text(
         run(1.45, [1430.0], failed=1))
+
+
+class _Server:
+    """Stands in for a Streamlit server in the harness's retry logic: it only records being started and stopped."""
+
+    def __init__(self, name: str, seen: list) -> None:
+        self.name, self.seen = name, seen
+
+    def start(self) -> None:
+        self.seen.append(("start", self.name))
+
+    def stop(self) -> None:
+        self.seen.append(("stop", self.name))
+
+
+def test_a_step_that_is_never_drawn_is_measured_once_more_on_a_fresh_server():
+    """One Playwright timeout costs one page a second try (marked ``retried``), not the whole scale; a second
+    timeout is raised; every server started is stopped."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    seen: list = []
+    outcomes = [PlaywrightTimeout("Timeout 180000ms exceeded."), {"cold": {"ms": 400.0}}]
+
+    def measure(server: _Server) -> dict:
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    got = browser._measured_once_more_if_stuck(measure, lambda n: _Server(f"s{n}", seen), "L floor fasilitas")
+    assert got == {"cold": {"ms": 400.0}, "retried": True}
+    assert seen == [("start", "s"), ("stop", "s"), ("start", "s-again"), ("stop", "s-again")]
+
+    outcomes[:] = [PlaywrightTimeout("first"), PlaywrightTimeout("second")]
+    with pytest.raises(PlaywrightTimeout, match="second"):
+        browser._measured_once_more_if_stuck(measure, lambda n: _Server(f"t{n}", seen), "L floor fasilitas")
+    assert seen[-2:] == [("start", "t-again"), ("stop", "t-again")]
+
+
+def test_the_cold_figure_is_the_median_of_its_fresh_servers():
+    first, second, third = ({"ms": ms, "script_ms": ms / 4} for ms in (900.0, 500.0, 650.0))
+    assert browser._median_cold(first, [second, third]) == {"ms": 650.0, "script_ms": 162.5,
+                                                            "samples_ms": [900.0, 500.0, 650.0]}
