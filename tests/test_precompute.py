@@ -136,6 +136,17 @@ def test_the_page_precompute_keeps_each_first_view_as_computed(store):
     assert len(_kept_results(store)) >= 20  # the figures and summaries of five pages
 
 
+def test_a_page_that_does_not_finish_in_time_is_reported_and_the_precompute_goes_on(store, monkeypatch):
+    """An AppTest timeout (a loaded machine, a huge store) is one page's failure, not the end of the run: with a
+    timeout no page can meet, every page of every role is tried and each is reported with AppTest's message."""
+    monkeypatch.setattr(warm_pages, "TIMEOUT_S", 0.001)
+    done = warm_pages.warm(store)
+    assert done["pages"] == 0
+    assert done["failed"] == {key: "AppTest script run timed out after 0.001(s)"
+                              for key in ("ringkasan", "kuota", "waktu_layanan", "kepuasan", "fasilitas")}
+    assert not data._keeping
+
+
 def _same(a: object, b: object) -> bool:
     """Equal, with NaN equal to NaN and a frame compared with its dtypes and index."""
     if isinstance(a, pd.DataFrame):
