@@ -6,7 +6,8 @@ Per page and scale:
 
 - cold: a fresh server process (empty result cache, nothing imported by a page yet); signed in on the settings
   page, then the page's menu link is clicked; ``COLD`` fresh servers, the median;
-- warm: the settings page, then the page again (its results cached), ``WARM`` times, the median;
+- warm: the settings page, then the page again (its results cached), ``WARM`` times on the first server and
+  ``WARM_MORE`` times on each further one, the median of them all;
 - filter: the sidebar's lane filter changed (each lane once: every change a cache miss), the median;
 - per navigation: the script runs the server logged (``KANCIL_BENCH=1``, kancil/web/run_stats.py), their script time
   and result-cache misses, and the websocket bytes the browser received.
@@ -40,6 +41,7 @@ from tests import e2e_support as e2e  # noqa: E402
 PAGES = ("ringkasan", "kuota", "waktu_layanan", "kepuasan", "fasilitas")
 TITLES = {"ringkasan": "Ringkasan pagi", "kuota": "Kuota", "waktu_layanan": "Waktu layanan",
           "kepuasan": "Kepuasan (IKM)", "fasilitas": "Fasilitas", "pengaturan": "Pengaturan"}
+WARM_MORE = 3  # warm clicks on each further server, pooled with the first server's WARM
 COLD = 3  # fresh servers per page (app and floor): the cold figure is their median (one sample moved by ±200 ms)
 WARM = 7  # a median of 3 moved by about ±150 ms between runs (2026-12-03), of 5 still by ±100 ms (2026-12-04 probes)
 LANES = ("Prioritas", "Reguler", "Percepatan")
@@ -211,9 +213,10 @@ def _summary(steps: list[dict]) -> dict:
 
 
 def measure_page(browser, server: Server, home: str, home_title: str, title: str, sign_in: bool,
-                 filter_label: str, filter_options: tuple[str, ...], cold_only: bool = False) -> dict:
+                 filter_label: str, filter_options: tuple[str, ...], cold_only: bool = False,
+                 warm_after_cold: int = 0) -> dict:
     """cold (the server is fresh), warm and filter changes of one page; what it drew. ``cold_only``: the cold
-    click alone."""
+    click and ``warm_after_cold`` warm clicks only."""
     context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(90_000)  # no step may wait for ever on a loaded machine
     context.add_init_script(OBSERVER)
@@ -229,17 +232,24 @@ def measure_page(browser, server: Server, home: str, home_title: str, title: str
         tab.page.wait_for_function(HOME_DRAWN, timeout=STEP_TIMEOUT_MS, polling="raf")
         cold = _step(tab, server, _click_link(tab, title), title)
         if cold_only:
-            return {"cold": cold, "problems": e2e.problems(tab.page)}
+            warm = _warm_clicks(tab, server, home_title, title, warm_after_cold)
+            return {"cold": cold, "warm_steps": warm, "problems": e2e.problems(tab.page)}
         drawn = tab.content()
-        warm = []
-        for _ in range(WARM):
-            _step(tab, server, _click_link(tab, home_title), home_title)
-            warm.append(_step(tab, server, _click_link(tab, title), title))
+        warm = _warm_clicks(tab, server, home_title, title, WARM)
         changed = [_step(tab, server, _choose(tab, filter_label, option), title) for option in filter_options]
-        return {"cold": cold, "warm": _summary(warm), "filter": _summary(changed), "drawn": drawn,
-                "problems": e2e.problems(tab.page)}
+        return {"cold": cold, "warm": _summary(warm), "warm_steps": warm, "filter": _summary(changed),
+                "drawn": drawn, "problems": e2e.problems(tab.page)}
     finally:
         context.close()
+
+
+def _warm_clicks(tab: Tab, server: Server, home_title: str, title: str, n: int) -> list[dict]:
+    """``n`` times: the home page, then the page again (its results cached)."""
+    steps = []
+    for _ in range(n):
+        _step(tab, server, _click_link(tab, home_title), home_title)
+        steps.append(_step(tab, server, _click_link(tab, title), title))
+    return steps
 
 
 def bench_store(store: Path) -> Path:
@@ -318,11 +328,12 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                     lambda server, key=key: measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
                                                          TITLES[key], True, "Jalur", LANES),
                     lambda n, key=key: Server(db=db, log=work / f"app-{scale}-{key}{n}.log"), f"{scale} app {key}")
-                out["app"][key]["cold"] = _median_cold(out["app"][key]["cold"], [_measured_once_more_if_stuck(
+                out["app"][key] = _pooled(out["app"][key], [_measured_once_more_if_stuck(
                     lambda server, key=key: measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
-                                                         TITLES[key], True, "Jalur", LANES, cold_only=True),
+                                                         TITLES[key], True, "Jalur", LANES, cold_only=True,
+                                                         warm_after_cold=WARM_MORE),
                     lambda n, key=key, i=i: Server(db=db, log=work / f"app-{scale}-{key}-cold{i}{n}.log"),
-                    f"{scale} app {key} cold {i}")["cold"] for i in range(2, COLD + 1)])
+                    f"{scale} app {key} cold {i}") for i in range(2, COLD + 1)])
                 out["app"][key]["kept_briefings"] = out["app"][key]["kept_pages"] = True
                 out["app"][key]["cold_nothing_kept"] = _cold_with_nothing_kept(
                     browser, db, key, work / f"app-{scale}-{key}-nothing-kept.log")
@@ -337,13 +348,14 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                     lambda n, key=key: Server(db=db, log=work / f"floor-{scale}-{key}{n}.log",
                                               script="benchmarks/floor_app.py",
                                               env={"KANCIL_FLOOR_SPEC": str(spec_path)}), f"{scale} floor {key}")
-                out["floor"][key]["cold"] = _median_cold(out["floor"][key]["cold"], [_measured_once_more_if_stuck(
+                out["floor"][key] = _pooled(out["floor"][key], [_measured_once_more_if_stuck(
                     lambda server, key=key: measure_page(browser, server, "", "Awal", TITLES[key], False,
-                                                         "Variasi", ("1", "2", "3"), cold_only=True),
+                                                         "Variasi", ("1", "2", "3"), cold_only=True,
+                                                         warm_after_cold=WARM_MORE),
                     lambda n, key=key, i=i: Server(db=db, log=work / f"floor-{scale}-{key}-cold{i}{n}.log",
                                                    script="benchmarks/floor_app.py",
                                                    env={"KANCIL_FLOOR_SPEC": str(spec_path)}),
-                    f"{scale} floor {key} cold {i}")["cold"] for i in range(2, COLD + 1)])
+                    f"{scale} floor {key} cold {i}") for i in range(2, COLD + 1)])
                 _log(f"{scale} floor {key}: {_brief(out['floor'][key])}")
         finally:
             browser.close()
@@ -356,6 +368,16 @@ def _median_cold(first: dict, more: list[dict]) -> dict:
     the same code, 2026-12-04), with every sample's ms beside it."""
     steps = sorted([first, *more], key=lambda step: step["ms"])
     return {**steps[len(steps) // 2], "samples_ms": [step["ms"] for step in [first, *more]]}
+
+
+def _pooled(first: dict, more: list[dict]) -> dict:
+    """A page measured on ``COLD`` fresh servers: the first with every step, the others with a cold click and
+    ``WARM_MORE`` warm clicks. cold = the median server's cold click; warm = the median of every warm click of all
+    servers (the warm median of one server moved by up to 0.6× the floor between runs: the server, not the click,
+    varied)."""
+    warm = first["warm_steps"] + [step for result in more for step in result["warm_steps"]]
+    return {**first, "cold": _median_cold(first["cold"], [result["cold"] for result in more]),
+            "warm": {**_summary(warm), "servers": 1 + len(more)}, "warm_first_server": first["warm"]}
 
 
 def _measured_once_more_if_stuck(measure: Callable[[Server], dict], server_for: Callable[[str], Server],
@@ -434,7 +456,8 @@ def section(results: dict, note: str = "") -> list[str]:
              "demo accounts), Chromium headless at 1366 × 900, signed in as supervisor. cold = a fresh server "
              f"process, the page's menu link clicked from the settings page (median of {COLD} fresh servers); "
              "warm = the same again with its results "
-             f"cached (median of {WARM}); filter = the sidebar lane changed (each lane once, each a cache miss; "
+             f"cached (median of {WARM} clicks on the first server and {WARM_MORE} on each other); filter = the "
+             "sidebar lane changed (each lane once, each a cache miss; "
              "median). runs = script runs the server logged for that click (KANCIL_BENCH=1); script = their "
              "server-side time; misses = result-cache misses; KB = websocket bytes received. floor = "
              "benchmarks/floor_app.py drawing the same charts (trace types and points), tables and metrics with no "

@@ -210,3 +210,20 @@ def test_the_cold_figure_is_the_median_of_its_fresh_servers():
     first, second, third = ({"ms": ms, "script_ms": ms / 4} for ms in (900.0, 500.0, 650.0))
     assert browser._median_cold(first, [second, third]) == {"ms": 650.0, "script_ms": 162.5,
                                                             "samples_ms": [900.0, 500.0, 650.0]}
+
+
+def test_warm_is_the_median_of_every_warm_click_of_every_server():
+    """Seven warm clicks on the first server and three on each of two more: the median of all thirteen, and the
+    cold click of the median server."""
+    def step(ms: float) -> dict:
+        return {"ms": ms, "runs": 1, "script_ms": ms / 10, "misses": 0, "bytes": 1000}
+
+    first = {"cold": step(900.0), "warm": {"ms": 300.0}, "warm_steps": [step(300.0)] * 7, "drawn": {"charts": []}}
+    more = [{"cold": step(500.0), "warm_steps": [step(400.0)] * 3},
+            {"cold": step(700.0), "warm_steps": [step(500.0)] * 3}]
+    pooled = browser._pooled(first, more)
+    assert (pooled["cold"]["ms"], pooled["cold"]["samples_ms"]) == (700.0, [900.0, 500.0, 700.0])
+    assert (pooled["warm"]["ms"], pooled["warm"]["n"], pooled["warm"]["servers"]) == (300.0, 13, 3)
+    more[0]["warm_steps"] = [step(400.0)] * 6  # 7 of 300, 6 of 400, 3 of 500: the 8th and 9th of 16 are 400
+    assert browser._pooled(first, more)["warm"]["ms"] == 400.0
+    assert pooled["warm_first_server"] == {"ms": 300.0} and pooled["drawn"] == {"charts": []}
