@@ -324,16 +324,11 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
             spec_path = work / f"floor-{scale}.json"
             spec: dict = {}
             for key in pages:  # app then floor, page by page: both under the same load of a shared machine
-                out["app"][key] = _measured_once_more_if_stuck(
-                    lambda server, key=key: measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
-                                                         TITLES[key], True, "Jalur", LANES),
+                out["app"][key] = _on_servers(
+                    lambda server, more, key=key: measure_page(
+                        browser, server, "pengaturan", TITLES["pengaturan"], TITLES[key], True, "Jalur", LANES,
+                        cold_only=more, warm_after_cold=WARM_MORE if more else 0),
                     lambda n, key=key: Server(db=db, log=work / f"app-{scale}-{key}{n}.log"), f"{scale} app {key}")
-                out["app"][key] = _pooled(out["app"][key], [_measured_once_more_if_stuck(
-                    lambda server, key=key: measure_page(browser, server, "pengaturan", TITLES["pengaturan"],
-                                                         TITLES[key], True, "Jalur", LANES, cold_only=True,
-                                                         warm_after_cold=WARM_MORE),
-                    lambda n, key=key, i=i: Server(db=db, log=work / f"app-{scale}-{key}-cold{i}{n}.log"),
-                    f"{scale} app {key} cold {i}") for i in range(2, COLD + 1)])
                 out["app"][key]["kept_briefings"] = out["app"][key]["kept_pages"] = True
                 out["app"][key]["cold_nothing_kept"] = _cold_with_nothing_kept(
                     browser, db, key, work / f"app-{scale}-{key}-nothing-kept.log")
@@ -342,25 +337,28 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 spec[key] = {"title": TITLES[key], "charts": drawn["charts"], "tables": drawn["tables"],
                              "metrics": drawn["metrics"]}
                 spec_path.write_text(json.dumps(spec))
-                out["floor"][key] = _measured_once_more_if_stuck(
-                    lambda server, key=key: measure_page(browser, server, "", "Awal", TITLES[key], False,
-                                                         "Variasi", ("1", "2", "3")),
+                out["floor"][key] = _on_servers(
+                    lambda server, more, key=key: measure_page(
+                        browser, server, "", "Awal", TITLES[key], False, "Variasi", ("1", "2", "3"),
+                        cold_only=more, warm_after_cold=WARM_MORE if more else 0),
                     lambda n, key=key: Server(db=db, log=work / f"floor-{scale}-{key}{n}.log",
                                               script="benchmarks/floor_app.py",
                                               env={"KANCIL_FLOOR_SPEC": str(spec_path)}), f"{scale} floor {key}")
-                out["floor"][key] = _pooled(out["floor"][key], [_measured_once_more_if_stuck(
-                    lambda server, key=key: measure_page(browser, server, "", "Awal", TITLES[key], False,
-                                                         "Variasi", ("1", "2", "3"), cold_only=True,
-                                                         warm_after_cold=WARM_MORE),
-                    lambda n, key=key, i=i: Server(db=db, log=work / f"floor-{scale}-{key}-cold{i}{n}.log",
-                                                   script="benchmarks/floor_app.py",
-                                                   env={"KANCIL_FLOOR_SPEC": str(spec_path)}),
-                    f"{scale} floor {key} cold {i}") for i in range(2, COLD + 1)])
                 _log(f"{scale} floor {key}: {_brief(out['floor'][key])}")
         finally:
             browser.close()
     shutil.rmtree(precompute.folder(db), ignore_errors=True)
     return out
+
+
+def _on_servers(measure: Callable[[Server, bool], dict], server_for: Callable[[str], Server], what: str) -> dict:
+    """One page on ``COLD`` fresh servers, pooled (``_pooled``): every step on the first (``measure(server,
+    False)``), a cold click and ``WARM_MORE`` warm clicks on each other (``measure(server, True)``)."""
+    first = _measured_once_more_if_stuck(lambda server: measure(server, False), server_for, what)
+    more = [_measured_once_more_if_stuck(lambda server: measure(server, True),
+                                         lambda n, i=i: server_for(f"-cold{i}{n}"), f"{what} cold {i}")
+            for i in range(2, COLD + 1)]
+    return _pooled(first, more)
 
 
 def _median_cold(first: dict, more: list[dict]) -> dict:

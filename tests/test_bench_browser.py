@@ -227,3 +227,19 @@ def test_warm_is_the_median_of_every_warm_click_of_every_server():
     more[0]["warm_steps"] = [step(400.0)] * 6  # 7 of 300, 6 of 400, 3 of 500: the 8th and 9th of 16 are 400
     assert browser._pooled(first, more)["warm"]["ms"] == 400.0
     assert pooled["warm_first_server"] == {"ms": 300.0} and pooled["drawn"] == {"charts": []}
+
+
+def test_a_page_is_measured_fully_on_one_server_and_cold_and_warm_on_two_more():
+    seen: list = []
+    calls: list = []
+
+    def measure(server: _Server, more: bool) -> dict:
+        calls.append((server.name, more))
+        ms = {"p": 900.0, "p-cold2": 500.0, "p-cold3": 700.0}[server.name]
+        step = {"ms": ms, "runs": 1, "script_ms": 1.0, "misses": 0, "bytes": 1}
+        return {"cold": step, "warm_steps": [step] * (3 if more else 7), **({} if more else {"warm": {"ms": ms}})}
+
+    got = browser._on_servers(measure, lambda n: _Server(f"p{n}", seen), "S app kuota")
+    assert calls == [("p", False), ("p-cold2", True), ("p-cold3", True)]
+    assert (got["cold"]["ms"], got["warm"]["ms"], got["warm"]["n"]) == (700.0, 900.0, 13)
+    assert seen == [(event, name) for name in ("p", "p-cold2", "p-cold3") for event in ("start", "stop")]
