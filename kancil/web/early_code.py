@@ -35,4 +35,4 @@ def under_sign_in() -> None:
     with st.container(key=HIDDEN_KEY):
         st.metric("·", "0", label_visibility="collapsed")
         st.download_button("·", lambda: b"", file_name="kosong.txt", on_click="ignore", key="download_early")
-        st.table({"·": ["·"]})  # the static tables: the applicants' comments, row previews (kancil/web/tables.py static_table)
+        st.table({"·": ["·"]})  # kancil/web/tables.py static_table
