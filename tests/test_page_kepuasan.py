@@ -508,7 +508,9 @@ def test_demo_store_default_view(demo_db):
     assert len(every) > 100  # more than two pages: the first 50 shown, then the next 50 on page 2
     assert list(comments_table["Komentar"]) == list(every["comment"][:50])
     assert "ditampilkan 1–50" in captions(at)
-    at.selectbox(key="kepuasan_comments_page").set_value(2).run()
+    pages, last = at.number_input(key="kepuasan_comments_page"), -(-int(every["matches"].iloc[0]) // 50)  # ceil
+    assert (pages.value, pages.min, pages.max, pages.label) == (1, 1, last, f"Halaman komentar (dari {last})")
+    pages.set_value(2).run()
     assert list(comments_shown(at)["Komentar"]) == list(every["comment"][50:100])
     assert "ditampilkan 51–100" in captions(at)
     at.text_input(key="kepuasan_search").input("=SUM").run()

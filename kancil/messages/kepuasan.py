@@ -172,8 +172,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kepuasan.comments.placeholder": ("mis. parkir, laktasi, lama", "e.g. parking, lactation, slow"),
     "kepuasan.comments.count": ("{matches} komentar cocok, {period}; ditampilkan {first}–{last}, yang terbaru dulu.",
                                 "{matches} matching comments, {period}; showing {first}–{last}, newest first."),
-    "kepuasan.comments.page": ("Halaman komentar", "Comments page"),
-    "kepuasan.comments.page_of": ("{first}–{last}", "{first}–{last}"),
+    "kepuasan.comments.page": ("Halaman komentar (dari {pages})", "Comments page (of {pages})"),
     "kepuasan.comments.none": ("Tidak ada komentar yang cocok.", "No matching comment."),
     "kepuasan.comments.privacy": (
         "Hanya tanggal, jalur dan komentar yang ditampilkan: kelompok pemohon (mis. disabilitas, sakit) tidak "

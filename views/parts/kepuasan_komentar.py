@@ -1,9 +1,10 @@
 """Kepuasan › the applicants' comments: a search, and the matching comments newest first, a page at a time.
 
-A page of ``PAGE_ROWS``: a static table draws every cell as its own element, and 200 comments at once were
-three quarters of the page's elements (3,596 nodes against 1,443 for the bare-Streamlit floor, issue 14). Comments are
-plain text (``tables.static_table``), never next to the applicant group, never downloadable from the page, and not
-shown at all for a disability or health group (every comment would be known to come from such an applicant).
+A page of ``PAGE_ROWS``, chosen by its number: a static table draws every cell as its own element, and 200
+comments at once were three quarters of the page's elements (3,596 nodes against 1,443 for the bare-Streamlit floor,
+issue 14). Comments are plain text (``tables.static_table``), never next to the applicant group, never downloadable
+from the page, and not shown at all for a disability or health group (every comment would be known to come from such
+an applicant).
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ def show(filters: Filters, where: str) -> None:
                             hide_index=True)
     pages = math.ceil(matches / PAGE_ROWS)
     if pages > 1:
-        st.selectbox(tr("kepuasan.comments.page"), range(1, pages + 1), key=PAGE_KEY, format_func=lambda n: tr(
-            "kepuasan.comments.page_of", first=count((n - 1) * PAGE_ROWS + 1), last=count(min(n * PAGE_ROWS, matches))))
+        # a number, not a list of every page: at national scale a list of 511 pages, each label formatted, was a
+        # seventh of a warm Kepuasan run and sent every label to the browser (issue 14)
+        st.number_input(tr("kepuasan.comments.page", pages=count(pages)), min_value=1, max_value=pages, step=1,
+                        key=PAGE_KEY)
     st.caption(tr("kepuasan.comments.privacy"))
 
 
