@@ -74,3 +74,13 @@ def test_renewing_a_cookie_reads_the_secret_without_waiting_for_the_writer(db):
     assert fresh != made and len(fresh) == 32
     with connection.reader(db) as con:
         assert sessions.secret(con) == fresh
+
+
+def test_a_new_session_writes_its_cookie_even_just_after_the_machine_booted():
+    """``time.monotonic`` counts from boot: 200 s after a boot a session never written must still be due, and one
+    written 200 s ago must not be (the five-minute renewal)."""
+    from kancil.web import session_cookie
+
+    assert session_cookie.due(None, 200.0) is True
+    assert session_cookie.due(0.0, 200.0) is False
+    assert session_cookie.due(0.0, 301.0) is True

@@ -44,7 +44,7 @@ def restore(db: Path) -> User | None:
     except connection.StoreBusy:
         return None
     if user:
-        st.session_state[RENEWED_KEY] = 0.0  # renew at once: the cookie's clock restarts with this activity
+        renew_at_once()  # the cookie's clock restarts with this activity
     return user
 
 
@@ -78,9 +78,24 @@ def remember(db: Path, user: User) -> None:
     st.session_state[RENEWED_KEY] = time.monotonic()
 
 
+def renew_at_once() -> None:
+    """The next page run writes the cookie (after a sign-in or a restored session)."""
+    st.session_state[RENEWED_KEY] = None
+
+
+def due(last: float | None, now: float) -> bool:
+    """Whether the token is due again: never written in this session (``None``), or written over five minutes ago.
+
+    Why a marker and not 0.0: ``time.monotonic`` counts from the machine's boot on Linux, so in the first five
+    minutes after a boot "0.0" looked recent and no cookie was written (found on a fresh CI machine: F5 asked to
+    sign in again).
+    """
+    return last is None or now - last > RENEW_SECONDS
+
+
 def renew(db: Path, user: User) -> None:
     """Re-issue the token now and then while the user is active, so the cookie lasts as long as the session."""
-    if time.monotonic() - st.session_state.get(RENEWED_KEY, 0.0) > RENEW_SECONDS:
+    if due(st.session_state.get(RENEWED_KEY), time.monotonic()):
         remember(db, user)
 
 

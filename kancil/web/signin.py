@@ -176,7 +176,7 @@ def _sign_in_form(db, tr) -> None:
         if result.user:
             log.info("sign-in %s (%s)", result.user.username, result.user.role)
             st.session_state[USER_KEY] = result.user
-            st.session_state[session_cookie.RENEWED_KEY] = 0.0  # the next run writes the session cookie
+            session_cookie.renew_at_once()  # the next run writes the session cookie
             st.rerun()
         log.warning("failed sign-in for %r from %s (%s)", username, client_address(), result.reason)
         key = {"wrong": "auth.failed", "locked_client": "auth.locked_client"}.get(result.reason or "", "auth.locked")
