@@ -14,8 +14,9 @@ Per page and scale:
 
 "Drawn" = the script has started and finished after the click, the page's title is shown and every visible Plotly
 chart holds its SVG; if another run follows within ``QUIET_MS`` (a second run of the same navigation), the end of
-that run counts. The floor app is measured the same way, with the same number of charts (same trace types and
-points), tables and metrics as the dashboard drew on that page in this run.
+that run counts. The floor app is measured the same way, drawing what the dashboard drew on that page in this run
+(``CONTENT``): as many charts (same trace types, points and subplots), tables and metrics, and as many of each
+element kind of ``ELEMENT_KINDS`` (widgets, alerts, page links, headings, text).
 """
 
 from __future__ import annotations
@@ -95,6 +96,12 @@ DRAWN = """([t0, title, before]) => {
 HOME_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]') &&
   [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(el => el.querySelector('.main-svg'))"""
 
+# The elements besides charts, tables and metrics that the floor draws as many of as the page did (Streamlit's
+# data-testid of each): a page's widgets, alerts, links and text cost the browser the same with or without data work.
+# stMetricDelta and stTooltipIcon are parts of metrics (a delta, a help icon).
+ELEMENT_KINDS = ("stAlert", "stPageLink", "stDateInput", "stSelectbox", "stRadio", "stButton", "stTextInput",
+                 "stNumberInput", "stHeading", "stMarkdown", "stDownloadButton", "stMetricDelta", "stTooltipIcon")
+
 CONTENT = """() => {
   const visible = el => el.offsetParent !== null;
   const size = t => t.z ? [].concat(...Array.from(t.z, r => Array.from(r))).length : (t._length || 0);
@@ -103,8 +110,16 @@ CONTENT = """() => {
   const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')].length;
   const metrics = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetric"]')]
     .filter(visible).length;
-  return {charts, tables, metrics};
-}"""
+  const panels = [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].filter(visible).map(gd =>
+    ((gd._fullLayout._subplots || {}).cartesian || ['xy']).length);
+  const elements = {};
+  for (const kind of ELEMENT_KINDS) {
+    elements[kind] = document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"]`).length;
+  }
+  const static_cells = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"]')].map(t =>
+    t.querySelectorAll('td, th').length);
+  return {charts, tables, metrics, panels, elements, static_cells};
+}""".replace("ELEMENT_KINDS", json.dumps(ELEMENT_KINDS))
 
 
 @dataclass
@@ -334,8 +349,8 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                     browser, db, key, work / f"app-{scale}-{key}-nothing-kept.log")
                 _log(f"{scale} app {key}: {_brief(out['app'][key])}")
                 drawn = out["app"][key]["drawn"]
-                spec[key] = {"title": TITLES[key], "charts": drawn["charts"], "tables": drawn["tables"],
-                             "metrics": drawn["metrics"]}
+                spec[key] = {"title": TITLES[key], **{k: drawn[k] for k in (
+                    "charts", "tables", "metrics", "panels", "elements", "static_cells")}}
                 spec_path.write_text(json.dumps(spec))
                 out["floor"][key] = _on_servers(
                     lambda server, more, key=key: measure_page(
@@ -458,8 +473,10 @@ def section(results: dict, note: str = "") -> list[str]:
              "sidebar lane changed (each lane once, each a cache miss; "
              "median). runs = script runs the server logged for that click (KANCIL_BENCH=1); script = their "
              "server-side time; misses = result-cache misses; KB = websocket bytes received. floor = "
-             "benchmarks/floor_app.py drawing the same charts (trace types and points), tables and metrics with no "
-             "data work, measured the same way in the same run. The store is as an ingest leaves it: each ingest "
+             "benchmarks/floor_app.py drawing the same charts (trace types, points and subplots), tables (data "
+             "grids, and static tables of as many cells), metrics (with as many deltas and help icons), widgets, "
+             "alerts, page links, headings and text blocks, with no data work, measured the same way in the same "
+             "run. The store is as an ingest leaves it: each ingest "
              "starts `briefing --precompute`, which keeps the briefings and the analysis pages' first views "
              "(kancil/web/warm_pages.py) for the store's version, so a cold click reads their results instead of "
              "running the queries; *nothing kept* = the same cold click once more on a fresh server with those files "
