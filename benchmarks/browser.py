@@ -544,11 +544,13 @@ def run(scales: list[str], out: Path | None = None, pages: tuple[str, ...] = PAG
 
 
 def before_after(before: dict, after: dict) -> list[str]:
-    """The change of the web-layer work (issue 14): each page's ms before and after, each as a ratio to the floor.
+    """The change of the web-layer work (issue 14): each page's ms before and after, the floor's ms of each run
+    (a floor that draws more costs more: the reader sees how much of a ratio's change is the floor's), and each
+    as a ratio to its run's floor.
     A scale whose earlier run has no floor of its own is divided by the later run's floor (said in the table)."""
     lines = ["### Before → after the page changes (same harness, same stores)", "",
-             "| scale | page | cold ms before → after | × floor | warm ms before → after | × floor | "
-             "filter ms before → after | × floor |", "|---|---|---|---|---|---|---|---|"]
+             "| scale | page | cold ms before → after | floor cold | × floor | warm ms before → after | floor warm | "
+             "× floor | filter ms before → after | floor filter | × floor |", "|" + "---|" * 11]
     borrowed = []
     for scale, a in after.items():
         b = before.get(scale)
@@ -565,7 +567,8 @@ def before_after(before: dict, after: dict) -> list[str]:
                 fb = (floor_b.get(key) or a["floor"][key])[state]["ms"]
                 fa = a["floor"][key][state]["ms"]
                 before_ms, after_ms = b["app"][key][state]["ms"], v[state]["ms"]
-                cells += [f"{before_ms:,.0f} → {after_ms:,.0f}", f"{before_ms / fb:.2f} → {after_ms / fa:.2f}"]
+                cells += [f"{before_ms:,.0f} → {after_ms:,.0f}", f"{fb:,.0f} → {fa:,.0f}",
+                          f"{before_ms / fb:.2f} → {after_ms / fa:.2f}"]
             lines.append(f"| {scale} | {key} | " + " | ".join(cells) + " |")
     if borrowed:
         lines += ["", f"(Before at {', '.join(borrowed)}: the earlier run's floor did not finish; its ratios use "
