@@ -15,7 +15,8 @@ Per page and scale:
 "Drawn" = the script has started and finished after the click, the page's title is shown and every visible Plotly
 chart holds its SVG; if another run follows within ``QUIET_MS`` (a second run of the same navigation), the end of
 that run counts. The floor app is measured the same way, drawing what the dashboard drew on that page in this run
-(``CONTENT``): as many charts (same trace types, points and subplots), tables and metrics, and as many of each
+(``CONTENT``): as many charts (same trace types, line modes, points, subplots, heights, legends and hidden axis
+labels), tables and metrics, and as many of each
 element kind of ``ELEMENT_KINDS`` (widgets, alerts, page links, headings, text).
 """
 
@@ -105,20 +106,22 @@ ELEMENT_KINDS = ("stAlert", "stPageLink", "stDateInput", "stSelectbox", "stRadio
 CONTENT = """() => {
   const visible = el => el.offsetParent !== null;
   const size = t => t.z ? [].concat(...Array.from(t.z, r => Array.from(r))).length : (t._length || 0);
-  const charts = [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].filter(visible).map(gd =>
-    (gd._fullData || []).map(t => [t.type || 'scatter', size(t)]));
+  const plots = [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].filter(visible);
+  const charts = plots.map(gd => (gd._fullData || []).map(t => [t.type || 'scatter', size(t), t.mode || null]));
+  const shapes = plots.map(gd => ({height: gd._fullLayout.height, legend: !!gd._fullLayout.showlegend,
+    hidden_ticks: Object.keys(gd._fullLayout).filter(k => /^[xy]axis[0-9]*$/.test(k)
+      && gd._fullLayout[k].showticklabels === false).sort()}));
   const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')].length;
   const metrics = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetric"]')]
     .filter(visible).length;
-  const panels = [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].filter(visible).map(gd =>
-    ((gd._fullLayout._subplots || {}).cartesian || ['xy']).length);
+  const panels = plots.map(gd => ((gd._fullLayout._subplots || {}).cartesian || ['xy']).length);
   const elements = {};
   for (const kind of ELEMENT_KINDS) {
     elements[kind] = document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"]`).length;
   }
   const static_cells = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"]')].map(t =>
     t.querySelectorAll('td, th').length);
-  return {charts, tables, metrics, panels, elements, static_cells};
+  return {charts, tables, metrics, panels, shapes, elements, static_cells};
 }""".replace("ELEMENT_KINDS", json.dumps(ELEMENT_KINDS))
 
 
@@ -350,7 +353,7 @@ def measure_scale(scale: str, store: Path, work: Path, pages: tuple[str, ...] = 
                 _log(f"{scale} app {key}: {_brief(out['app'][key])}")
                 drawn = out["app"][key]["drawn"]
                 spec[key] = {"title": TITLES[key], **{k: drawn[k] for k in (
-                    "charts", "tables", "metrics", "panels", "elements", "static_cells")}}
+                    "charts", "tables", "metrics", "panels", "shapes", "elements", "static_cells")}}
                 spec_path.write_text(json.dumps(spec))
                 out["floor"][key] = _on_servers(
                     lambda server, more, key=key: measure_page(
@@ -473,8 +476,9 @@ def section(results: dict, note: str = "") -> list[str]:
              "sidebar lane changed (each lane once, each a cache miss; "
              "median). runs = script runs the server logged for that click (KANCIL_BENCH=1); script = their "
              "server-side time; misses = result-cache misses; KB = websocket bytes received. floor = "
-             "benchmarks/floor_app.py drawing the same charts (trace types, points and subplots), tables (data "
-             "grids, and static tables of as many cells), metrics (with as many deltas and help icons), widgets, "
+             "benchmarks/floor_app.py drawing the same charts (trace types, line modes, points, subplots, heights, "
+             "legends and hidden axis labels), tables (data grids, and static tables of as many cells), metrics "
+             "(with as many deltas and help icons), widgets, "
              "alerts, page links, headings and text blocks, with no data work, measured the same way in the same "
              "run. The store is as an ingest leaves it: each ingest "
              "starts `briefing --precompute`, which keeps the briefings and the analysis pages' first views "
@@ -496,7 +500,7 @@ def section(results: dict, note: str = "") -> list[str]:
             if not f:
                 continue
             c, w, fl = v["cold"], v["warm"], v["filter"]
-            points = sum(n for chart in v["drawn"]["charts"] for _t, n in chart)
+            points = sum(trace[1] for chart in v["drawn"]["charts"] for trace in chart)
             mark = ("" if v.get("kept_briefings") or key != "ringkasan" else "†") + ("" if v.get("kept_pages") else "‡")
             bare = v.get("cold_nothing_kept")
             bare_cells = (f"{bare['ms']:,.0f} ({bare['script_ms']:,.0f}, {bare['misses']:g}) | "

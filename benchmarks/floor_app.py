@@ -5,14 +5,15 @@ no caching). benchmarks/browser.py measures it exactly like the real app, so eve
 is a ratio to this floor.
 
 The page specification comes from the JSON file in ``KANCIL_FLOOR_SPEC``:
-``{"<page key>": {"title": str, "charts": [[[trace type, points], ...] per chart], "tables": int, "metrics": int,
-"panels": [subplots per chart], "elements": {data-testid: count}, "static_cells": [cells per static table]}}``
-(the last three optional: specs of runs before 2026-12-05 have none). As on the dashboard
-(kancil/web/charts/base.py ``show``), each chart has a caption and, in a closed expander, its numbers as a table
-(rows = the chart's longest trace, 6 columns) with a CSV button; tables beyond the charts stand alone. The other
-elements are drawn as many as the page had, less those this layout draws itself (the title, the captions, the CSV
-buttons). A sidebar selectbox ("Variasi") stands in for a filter: changing it redraws every chart with other
-numbers.
+``{"<page key>": {"title": str, "charts": [[[trace type, points, line mode], ...] per chart], "tables": int,
+"metrics": int, "panels": [subplots per chart], "shapes": [{"height": px, "legend": bool, "hidden_ticks": [axis
+names]} per chart], "elements": {data-testid: count}, "static_cells": [cells per static table]}}`` (the line mode
+and the last four optional: specs of runs before 2026-12-05 have none, before 2026-12-07 no mode or shapes). As
+on the dashboard (kancil/web/charts/base.py ``show``), each chart has a caption and, in a closed expander, its
+numbers as a table (rows = the chart's longest trace, 6 columns) with a CSV button; tables beyond the charts stand
+alone. The other elements are drawn as many as the page had, less those this layout draws itself (the title, the
+captions, the CSV buttons). A sidebar selectbox ("Variasi") stands in for a filter: changing it redraws every chart
+with other numbers.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ STAND_INS = {
 }
 
 
-def _trace(kind: str, n: int, rng: np.random.Generator, panel: int):
+def _trace(kind: str, n: int, rng: np.random.Generator, panel: int, mode: str | None = None):
     x, y = np.arange(n), rng.random(n)
     axes = {} if panel == 1 else {"xaxis": f"x{panel}", "yaxis": f"y{panel}"}
     if kind == "bar":
@@ -55,15 +56,23 @@ def _trace(kind: str, n: int, rng: np.random.Generator, panel: int):
     if kind == "heatmap":
         side = max(1, int(np.sqrt(n)))
         return go.Heatmap(z=rng.random((side, max(1, n // side))), **axes)
-    return go.Scatter(x=x, y=y, mode="lines+markers", **axes)
+    return go.Scatter(x=x, y=y, mode=mode or "lines+markers", **axes)
 
 
-def _chart(traces: list, panels: int, rng: np.random.Generator) -> go.Figure:
-    """The traces spread over ``panels`` subplots (a grid of up to four columns), as the page's chart had them."""
-    layout: dict = {"height": 400, "margin": {"t": 30, "b": 30}}
+def _chart(traces: list, panels: int, rng: np.random.Generator, shape: dict | None = None) -> go.Figure:
+    """The traces spread over ``panels`` subplots (a grid of up to four columns), as the page's chart had them,
+    with its line modes, height, legend and hidden axis labels (``shape``; a spec of runs before 2026-12-07 has
+    none: 400 px, a legend as Plotly decides, every axis labelled, lines with markers)."""
+    shape = shape or {}
+    layout: dict = {"height": shape.get("height") or 400, "margin": {"t": 30, "b": 30}}
+    if "legend" in shape:
+        layout["showlegend"] = bool(shape["legend"])
     if panels > 1:
         layout["grid"] = {"rows": math.ceil(panels / 4), "columns": min(panels, 4), "pattern": "independent"}
-    return go.Figure([_trace(kind, int(n), rng, i % panels + 1) for i, (kind, n) in enumerate(traces)], layout)
+    for axis in shape.get("hidden_ticks", []):
+        layout[axis] = {"showticklabels": False}
+    return go.Figure([_trace(kind, int(n), rng, i % panels + 1, *mode[:1])
+                      for i, (kind, n, *mode) in enumerate(traces)], layout)
 
 
 def static_table(cells: int, rng: np.random.Generator) -> pd.DataFrame:
@@ -95,13 +104,13 @@ def draw(key: str) -> None:
         for i, column in enumerate(st.columns(min(6, metrics - start)), start=start):
             column.metric("angka", f"{rng.integers(1000):,}", "+1" if i < deltas else None,
                           help="bantuan" if i < helps else None)
-    panels = spec.get("panels") or [1] * len(charts)
+    panels, shapes = spec.get("panels") or [1] * len(charts), spec.get("shapes") or [{}] * len(charts)
     for i, traces in enumerate(charts):
-        fig = _chart(traces, int(panels[i]), rng)
+        fig = _chart(traces, int(panels[i]), rng, shapes[i])
         st.plotly_chart(fig, width="stretch", key=f"c{i}", config={"displaylogo": False})
         st.caption("keterangan grafik")
         if i < tables:
-            rows = max([int(n) for _kind, n in traces] + [1])
+            rows = max([int(trace[1]) for trace in traces] + [1])
             table = pd.DataFrame(rng.random((rows, 6)))
             with st.expander("Angka"):
                 st.dataframe(table, key=f"t{i}")

@@ -12,8 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 SPEC = {"kuota": {
-    "title": "Kuota", "charts": [[["bar", 30], ["scatter", 12]], [["heatmap", 20]]], "tables": 3, "metrics": 4,
-    "panels": [2, 1], "static_cells": [153],
+    "title": "Kuota", "charts": [[["bar", 30, None], ["scatter", 12, "lines"]], [["heatmap", 20, None]]], "tables": 3,
+    "metrics": 4, "panels": [2, 1], "static_cells": [153],
+    "shapes": [{"height": 660, "legend": False, "hidden_ticks": ["xaxis", "xaxis2"]}, {"height": 320, "legend": True,
+                                                                                    "hidden_ticks": []}],
     "elements": {"stAlert": 2, "stPageLink": 1, "stDateInput": 1, "stSelectbox": 2, "stRadio": 1, "stButton": 1,
                  "stTextInput": 1, "stNumberInput": 1, "stHeading": 3, "stMarkdown": 5, "stDownloadButton": 3,
                  "stMetricDelta": 2, "stTooltipIcon": 1}}}
@@ -78,6 +80,15 @@ def test_the_floors_charts_have_the_pages_traces_and_subplots(floor):
         ("bar", 30, None, None), ("scatter", 12, "x2", "y2")]
     assert "grid" not in second["layout"]
     assert [t["type"] for t in second["data"]] == ["heatmap"]
+
+
+def test_the_floors_charts_have_the_pages_line_modes_heights_legends_and_hidden_labels(floor):
+    first, second = (json.loads(chart.proto.spec) for chart in floor.get("plotly_chart"))
+    assert first["data"][1]["mode"] == "lines"
+    assert (first["layout"]["height"], first["layout"]["showlegend"]) == (660, False)
+    assert first["layout"]["xaxis"]["showticklabels"] is False and first["layout"]["xaxis2"]["showticklabels"] is False
+    assert "showticklabels" not in first["layout"].get("yaxis", {})
+    assert (second["layout"]["height"], second["layout"]["showlegend"]) == (320, True)
     assert _points(second["data"][0]["z"]) == 20  # 4 × 5
 
 
