@@ -7,10 +7,8 @@ numbers one click away as a table for people with a spreadsheet-safe CSV.
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 import numbers
-import pickle
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -18,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kancil.palette import LANE_COLORS
-from kancil.web import data, tables
+from kancil.web import cache_keys, data, tables
 from kancil.web.text import day, lang, tr
 
 FONT_SIZE = 15
@@ -58,13 +56,13 @@ def kept(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
     sessions (issue 14: building Plotly figures was the largest part of a warm page run, ~40 % on Kuota).
 
     A builder sees only the rows it is given (already cut to what the role may see) and the language, so its
-    inputs are its whole key: a digest of their pickle (which holds every value, as cache_keys.frame_key does;
-    Streamlit's own hashing of long lists cost as much as it saved). The figure is never changed after it is
+    inputs are its whole key: a digest of their pickle (``cache_keys.digest``: every value, whatever their layout
+    in memory; Streamlit's own hashing of long lists cost as much as it saved). The figure is never changed after it is
     built (st.plotly_chart copies it) and not pickled (st.cache_data would rebuild and re-validate it per read).
     """
     @functools.wraps(build)
     def keep(*args: object, **kwargs: object) -> go.Figure:
-        inputs = hashlib.blake2b(pickle.dumps((args, kwargs), protocol=5), digest_size=20).digest()
+        inputs = cache_keys.digest((args, kwargs), size=20)
         return _built(f"{build.__module__}.{build.__qualname__}", lang(), *data.data_source(), inputs, build,
                       args, kwargs)
 
