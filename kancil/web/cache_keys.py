@@ -5,7 +5,7 @@ Streamlit hashes a DataFrame argument with pandas' per-value hashing and a datac
 dict; on a warm page run, with every figure served from the cache, that hashing was the largest cost after
 building the charts (≈ 40 of ≈ 90 ms per run on Kepuasan at S, issue 14). Our keys read only what a frame holds:
 its columns, dtypes and index, each column's values (pandas' own per-value hash, or the values themselves for
-Python objects), in ~0.6 ms for 2,750 rows. The filters' repr lists every field.
+Python objects), in ~1 ms for 2,750 rows. The filters' repr lists every field.
 
 Not a frame's pickle: that holds the state of its arrays too, such as the cache of a datetime column's unit that
 pandas fills on the first ``iloc``, and which equal strings are one object in memory (pickle's memo writes an object
