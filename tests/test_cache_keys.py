@@ -64,6 +64,10 @@ def test_a_key_does_not_change_when_pandas_fills_a_columns_own_cache():
     frame.iloc[0]
     assert cache_keys.frame_key(frame) == key
     assert cache_keys.digest(((frame, "CLP"), {})) == cache_keys.digest(((frame.copy(), "CLP"), {}))
+    tickets = frame["tickets"]
+    assert cache_keys.digest((tickets,)) == cache_keys.digest((pickle.loads(pickle.dumps(tickets)),))
+    assert cache_keys.digest((tickets,)) != cache_keys.digest((tickets.rename("no_show"),))
+    assert cache_keys.digest((tickets,)) != cache_keys.digest((tickets + 1,))
     later = frame.assign(tanggal=frame["tanggal"] + pd.Timedelta(days=1))
     assert cache_keys.frame_key(later) != key
 

@@ -25,13 +25,13 @@ import pandas as pd
 from kancil.filters import Filters
 
 
-def _plain(value: object) -> bytes:
+def _plain(value: object, pickler: type[pickle.Pickler] = pickle.Pickler) -> bytes:
     """The pickle of plain values (lists, tuples, dicts, strings, numbers, dates) without its memo: equal values
     give equal bytes whichever of them are one object."""
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(value)
+    writer = pickler(buffer, protocol=5)
+    writer.fast = True
+    writer.dump(value)
     return buffer.getvalue()
 
 
@@ -76,11 +76,7 @@ class _ContentPickler(pickle.Pickler):
 def digest(value: object, size: int = 16) -> bytes:
     """A digest of ``value``'s contents (a builder's arguments: frames, lists, strings, numbers): equal contents give
     equal digests, however they are laid out in memory."""
-    buffer = io.BytesIO()
-    pickler = _ContentPickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(value)
-    return hashlib.blake2b(buffer.getbuffer(), digest_size=size).digest()
+    return hashlib.blake2b(_plain(value, _ContentPickler), digest_size=size).digest()
 
 
 FAST = {pd.DataFrame: frame_key, Filters: repr}
