@@ -9,9 +9,11 @@ installs it as root); ``SKIP_BROWSER=1`` skips them, and the summary says so (te
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -150,6 +152,11 @@ def first_look(browser, server) -> dict:
             form = page.get_by_label("Nama pengguna")
             form.or_(page.locator(f"{MAIN} [data-testid='stAlert']")).first.wait_for(timeout=FIRST_LOAD_MS)
             settle(page)
+            # the script's end is not the hidden elements' mount: React mounts each once its code has arrived,
+            # which on a loaded machine comes after the run has finished (seen: the table not yet there)
+            for kind in EARLY_ELEMENTS:
+                with contextlib.suppress(PlaywrightTimeout):  # not there in time: the test below says so
+                    page.locator(f"{MAIN} [data-testid='{kind}']").first.wait_for(state="attached", timeout=STEP_MS)
             screenshot(page, f"before-sign-in-{name}")
             menu = page.locator(AUTO_NAV).inner_text().split("\n") if page.locator(AUTO_NAV).count() else []
             seen[name] = {"url": page.url, "sign_in_form": form.is_visible(), "page_menu": [m for m in menu if m],
@@ -411,9 +418,9 @@ def test_a_charts_numbers_download_as_a_csv_made_on_click(server, new_page):
     page.locator(MAIN).get_by_text("Angka di balik grafik").first.click()
     button = page.locator(f"{MAIN} [data-testid='stDownloadButton'] button").filter(has_text="Unduh CSV").first
     button.wait_for(timeout=STEP_MS)
-    with page.expect_download(timeout=STEP_MS) as info:
-        button.click()
-    download = info.value
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    download = deferred_download(page, button, server, console)
     assert download.failure() is None, download.failure()
     assert download.suggested_filename == "kuota_daily_prioritas.csv"  # the first chart: the priority lane's days
     raw = Path(download.path()).read_bytes()
@@ -423,6 +430,28 @@ def test_a_charts_numbers_download_as_a_csv_made_on_click(server, new_page):
                          "Keterisian kuota",
                          'Prioritas,2 Jun 2026,20,20,30,1,0,"66,7%"']  # 20 tickets of a quota of 30
     assert len(lines) == 1 + 22  # a header and the demo's 22 service days of June 2026
+
+
+def deferred_download(page, button, server: StreamlitServer, console: list[str]):
+    """Click a deferred download button and return Playwright's download.
+
+    One CI run (2026-12-07, a clean clone, the full suite) saw no download within 45 s of the first click; it did
+    not come back in 30 loaded repetitions of this test nor in three loaded runs of this module. So a click that
+    brings nothing in 20 s is reported, with what the page and the server showed, as a warning in the test output,
+    and the button is clicked once more, as a user would; a second miss fails the test with both reports."""
+    reports = []
+    for timeout in (20_000, STEP_MS):
+        try:
+            with page.expect_download(timeout=timeout) as info:
+                button.click()
+            if reports:
+                warnings.warn("deferred CSV download: the first click brought no file; " + reports[0], stacklevel=2)
+            return info.value
+        except PlaywrightTimeout:
+            shown = page.locator("[data-testid='stDownloadButtonError']").all_inner_texts()
+            log = server.log_tail(1500)
+            reports.append(f"button error {shown}, browser console {console[-8:]}, server log {log!r}")
+    raise AssertionError("no download after two clicks: " + " | ".join(reports))
 
 
 @pytest.mark.parametrize("role", tuple(ROLE_LINKS))
