@@ -432,6 +432,14 @@ def test_a_charts_numbers_download_as_a_csv_made_on_click(server, new_page):
     assert len(lines) == 1 + 22  # a header and the demo's 22 service days of June 2026
 
 
+_RECORD_BUTTON_ERRORS = """() => {
+    window.__downloadErrors = [];
+    new MutationObserver(() => document.querySelectorAll("[data-testid='stDownloadButtonError']").forEach(
+        (e) => { if (!window.__downloadErrors.includes(e.innerText)) window.__downloadErrors.push(e.innerText); }))
+        .observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+
+
 def deferred_download(page, button, server: StreamlitServer, console: list[str]):
     """Click a deferred download button and return Playwright's download.
 
@@ -439,6 +447,7 @@ def deferred_download(page, button, server: StreamlitServer, console: list[str])
     not come back in 30 loaded repetitions of this test nor in three loaded runs of this module. So a click that
     brings nothing in 20 s is reported, with what the page and the server showed, as a warning in the test output,
     and the button is clicked once more, as a user would; a second miss fails the test with both reports."""
+    page.evaluate(_RECORD_BUTTON_ERRORS)  # Streamlit shows a download's error for 5 s only: keep what it said
     reports = []
     for timeout in (20_000, STEP_MS):
         try:
@@ -448,7 +457,7 @@ def deferred_download(page, button, server: StreamlitServer, console: list[str])
                 warnings.warn("deferred CSV download: the first click brought no file; " + reports[0], stacklevel=2)
             return info.value
         except PlaywrightTimeout:
-            shown = page.locator("[data-testid='stDownloadButtonError']").all_inner_texts()
+            shown = page.evaluate("window.__downloadErrors")
             log = server.log_tail(1500)
             reports.append(f"button error {shown}, browser console {console[-8:]}, server log {log!r}")
     raise AssertionError("no download after two clicks: " + " | ".join(reports))
