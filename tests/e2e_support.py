@@ -202,6 +202,22 @@ def go_to(page, title: str) -> None:
     settle(page, FIRST_LOAD_MS)
 
 
+def open_expander(page, title: str) -> None:
+    """Open the first expander of the main area titled ``title`` and wait for the end of its opening animation.
+
+    Streamlit grows an opened expander over ~300 ms, and its content counts as visible from the start. A click on
+    a button inside it during that time could land on the expander's block instead (found with a click listener:
+    a deferred CSV download that never came, one CI run and 1 in 5 fresh servers). So: wait until its height is
+    the same over three reads 100 ms apart."""
+    expander = page.locator(f"{MAIN} [data-testid='stExpander']").filter(has=page.get_by_text(title)).first
+    expander.get_by_text(title).first.click()
+    heights: list[float] = []
+    deadline = time.monotonic() + STEP_MS / 1000
+    while time.monotonic() < deadline and (len(heights) < 3 or len(set(heights[-3:])) > 1):
+        page.wait_for_timeout(100)
+        heights.append(expander.bounding_box()["height"])
+
+
 def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the selectbox ``label`` (a combobox: open it, click the option's text)."""
     page.get_by_role("combobox", name=label, exact=True).click()

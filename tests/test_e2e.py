@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import json
 import re
-import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,6 +42,7 @@ from tests.e2e_support import (
     main_metrics,
     navigate_in_session,
     open_app,
+    open_expander,
     problems,
     screenshot,
     screenshot_main,
@@ -415,12 +415,12 @@ def test_a_charts_numbers_download_as_a_csv_made_on_click(server, new_page):
     with every page run) and is the table shown, spreadsheet-ready (UTF-8 with BOM, one row per day)."""
     page = signed_in(new_page, server, "supervisor")
     go_to(page, "Kuota")
-    page.locator(MAIN).get_by_text("Angka di balik grafik").first.click()
+    open_expander(page, "Angka di balik grafik")
     button = page.locator(f"{MAIN} [data-testid='stDownloadButton'] button").filter(has_text="Unduh CSV").first
     button.wait_for(timeout=STEP_MS)
-    console: list[str] = []
-    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
-    download = deferred_download(page, button, server, console)
+    with page.expect_download(timeout=STEP_MS) as info:
+        button.click()
+    download = info.value
     assert download.failure() is None, download.failure()
     assert download.suggested_filename == "kuota_daily_prioritas.csv"  # the first chart: the priority lane's days
     raw = Path(download.path()).read_bytes()
@@ -430,37 +430,6 @@ def test_a_charts_numbers_download_as_a_csv_made_on_click(server, new_page):
                          "Keterisian kuota",
                          'Prioritas,2 Jun 2026,20,20,30,1,0,"66,7%"']  # 20 tickets of a quota of 30
     assert len(lines) == 1 + 22  # a header and the demo's 22 service days of June 2026
-
-
-_RECORD_BUTTON_ERRORS = """() => {
-    window.__downloadErrors = [];
-    new MutationObserver(() => document.querySelectorAll("[data-testid='stDownloadButtonError']").forEach(
-        (e) => { if (!window.__downloadErrors.includes(e.innerText)) window.__downloadErrors.push(e.innerText); }))
-        .observe(document.body, {childList: true, subtree: true, characterData: true});
-}"""
-
-
-def deferred_download(page, button, server: StreamlitServer, console: list[str]):
-    """Click a deferred download button and return Playwright's download.
-
-    One CI run (2026-12-07, a clean clone, the full suite) saw no download within 45 s of the first click; it did
-    not come back in 30 loaded repetitions of this test nor in three loaded runs of this module. So a click that
-    brings nothing in 20 s is reported, with what the page and the server showed, as a warning in the test output,
-    and the button is clicked once more, as a user would; a second miss fails the test with both reports."""
-    page.evaluate(_RECORD_BUTTON_ERRORS)  # Streamlit shows a download's error for 5 s only: keep what it said
-    reports = []
-    for timeout in (20_000, STEP_MS):
-        try:
-            with page.expect_download(timeout=timeout) as info:
-                button.click()
-            if reports:
-                warnings.warn("deferred CSV download: the first click brought no file; " + reports[0], stacklevel=2)
-            return info.value
-        except PlaywrightTimeout:
-            shown = page.evaluate("window.__downloadErrors")
-            log = server.log_tail(1500)
-            reports.append(f"button error {shown}, browser console {console[-8:]}, server log {log!r}")
-    raise AssertionError("no download after two clicks: " + " | ".join(reports))
 
 
 @pytest.mark.parametrize("role", tuple(ROLE_LINKS))
