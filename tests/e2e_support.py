@@ -211,6 +211,8 @@ def open_expander(page, title: str) -> None:
     the same over three reads 100 ms apart."""
     expander = page.locator(f"{MAIN} [data-testid='stExpander']").filter(has=page.get_by_text(title)).first
     expander.get_by_text(title).first.click()
+    # open first (a closed expander's content is inert), so that three equal heights are not the closed one's
+    expander.locator("[data-testid='stExpanderDetails']:not([inert])").wait_for(state="attached", timeout=STEP_MS)
     heights: list[float] = []
     deadline = time.monotonic() + STEP_MS / 1000
     while time.monotonic() < deadline and (len(heights) < 3 or len(set(heights[-3:])) > 1):
